@@ -345,7 +345,9 @@ def parse_date(text: object, today: dt.date | None = None, field: str = "closing
                 return dt.date(year + 2000 if year < 100 else year, month, day)
             return _next_on_or_after(today, month, day)
         words = key.split()
-        month = day = year = None
+        month: int | None = None
+        day: int | None = None
+        year: int | None = None
         for word in words:
             if word in _MONTHS and month is None:
                 month = _MONTHS[word]
