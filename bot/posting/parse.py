@@ -334,16 +334,18 @@ def parse_date(text: object, today: dt.date | None = None, field: str = "closing
             if unit == "week":
                 return today + dt.timedelta(weeks=count)
             month_index = today.month - 1 + count
-            year, month = today.year + month_index // 12, month_index % 12 + 1
-            return dt.date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+            to_year, to_month = today.year + month_index // 12, month_index % 12 + 1
+            last_day = calendar.monthrange(to_year, to_month)[1]
+            return dt.date(to_year, to_month, min(today.day, last_day))
         if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", key):
             return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?", key):
-            month, day = int(match.group(1)), int(match.group(2))
+            numeric_month, numeric_day = int(match.group(1)), int(match.group(2))
             if match.group(3):
-                year = int(match.group(3))
-                return dt.date(year + 2000 if year < 100 else year, month, day)
-            return _next_on_or_after(today, month, day)
+                short_year = int(match.group(3))
+                full_year = short_year + 2000 if short_year < 100 else short_year
+                return dt.date(full_year, numeric_month, numeric_day)
+            return _next_on_or_after(today, numeric_month, numeric_day)
         words = key.split()
         month: int | None = None
         day: int | None = None
