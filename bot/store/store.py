@@ -1,0 +1,499 @@
+"""The Store: every read and write Newjob makes, each in its own short transaction.
+
+State changes that can race (a new version, an approval, publishing) are made atomic in the
+database itself (row locks on PostgreSQL, unique constraints, conditional updates), so several
+app instances sharing one PostgreSQL stay correct.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.store.records import (
+    ApprovalRecord,
+    AuditRecord,
+    DraftRecord,
+    DraftStatus,
+    SessionRecord,
+    VersionRecord,
+)
+from bot.store.tables import (
+    SCHEMA_VERSION,
+    Approval,
+    AuditEvent,
+    Base,
+    DialogueSession,
+    Draft,
+    DraftVersion,
+    ProcessedEvent,
+    SchemaVersion,
+    utcnow,
+)
+
+T = TypeVar("T")
+
+
+class StoreUnavailable(RuntimeError):
+    """The database cannot be reached (or refused the work); nothing was changed."""
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    # SQLite hands datetimes back without their zone; they were stored in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _draft(row: Draft) -> DraftRecord:
+    return DraftRecord(
+        id=row.id,
+        team_id=row.team_id,
+        requester=row.requester,
+        title=row.title,
+        role_key=row.role_key,
+        status=DraftStatus(row.status),
+        current_version=row.current_version,
+        dm_channel=row.dm_channel,
+        dm_thread_ts=row.dm_thread_ts,
+        review_channel=row.review_channel,
+        review_ts=row.review_ts,
+        jobs_channel=row.jobs_channel,
+        jobs_ts=row.jobs_ts,
+        permalink=row.permalink,
+        created_at=_aware(row.created_at),
+        updated_at=_aware(row.updated_at),
+    )
+
+
+def _version(row: DraftVersion) -> VersionRecord:
+    return VersionRecord(
+        draft_id=row.draft_id,
+        number=row.number,
+        posting=dict(row.posting),
+        author=row.author,
+        note=row.note,
+        created_at=_aware(row.created_at),
+    )
+
+
+def _session(row: DialogueSession) -> SessionRecord:
+    return SessionRecord(
+        id=row.id,
+        draft_id=row.draft_id,
+        user_id=row.user_id,
+        channel_id=row.channel_id,
+        thread_ts=row.thread_ts,
+        state=dict(row.state),
+        status=row.status,
+        updated_at=_aware(row.updated_at),
+    )
+
+
+_DRAFT_FIELDS = frozenset(
+    {
+        "title",
+        "role_key",
+        "status",
+        "dm_channel",
+        "dm_thread_ts",
+        "review_channel",
+        "review_ts",
+        "jobs_channel",
+        "jobs_ts",
+        "permalink",
+    }
+)
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = self._engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @staticmethod
+    def _engine(url: str) -> Engine:
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(connection: Any, _record: Any) -> None:
+                cursor = connection.cursor()
+                cursor.execute("PRAGMA foreign_keys=ON")
+                if ":memory:" not in url:
+                    cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA busy_timeout=30000")
+                cursor.close()
+
+            return engine
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=20,
+            pool_timeout=10,
+            connect_args={"connect_timeout": 5},
+        )
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except (OperationalError, DBAPIError) as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise StoreUnavailable(str(exc.orig or exc)) from exc
+
+    def _run(self, work: Callable[[Session], T]) -> T:
+        with self._tx() as session:
+            return work(session)
+
+    def migrate(self) -> None:
+        """Create the schema on a new database, and bring an older one up to date."""
+        try:
+            Base.metadata.create_all(self.engine)
+        except (OperationalError, DBAPIError) as exc:
+            raise StoreUnavailable(str(exc.orig or exc)) from exc
+        with self._tx() as session:
+            row = session.get(SchemaVersion, 1)
+            if row is None:
+                session.add(SchemaVersion(id=1, version=SCHEMA_VERSION))
+            elif row.version > SCHEMA_VERSION:
+                raise StoreUnavailable(
+                    f"The database schema is version {row.version}, newer than this Newjob "
+                    f"({SCHEMA_VERSION}); upgrade Newjob."
+                )
+            else:
+                # Future schema changes go here, one step per version.
+                row.version = SCHEMA_VERSION
+
+    def ping(self) -> bool:
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+            return True
+        except (OperationalError, DBAPIError):
+            return False
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ drafts
+
+    def create_draft(
+        self, *, team_id: str, requester: str, title: str, role_key: str, **fields: str
+    ) -> DraftRecord:
+        def work(session: Session) -> DraftRecord:
+            row = Draft(
+                team_id=team_id,
+                requester=requester,
+                title=title[:200],
+                role_key=role_key,
+                status=DraftStatus.DRAFTING.value,
+                current_version=0,
+                **{key: value for key, value in fields.items() if key in _DRAFT_FIELDS},
+            )
+            session.add(row)
+            session.flush()
+            session.add(AuditEvent(draft_id=row.id, kind="created", actor=requester, detail={}))
+            return _draft(row)
+
+        return self._run(work)
+
+    def draft(self, draft_id: int) -> DraftRecord | None:
+        return self._run(lambda s: ((row := s.get(Draft, draft_id)) and _draft(row)) or None)
+
+    def draft_by_review_message(self, channel: str, ts: str) -> DraftRecord | None:
+        def work(session: Session) -> DraftRecord | None:
+            row = session.scalars(
+                select(Draft).where(Draft.review_channel == channel, Draft.review_ts == ts)
+            ).first()
+            return _draft(row) if row else None
+
+        return self._run(work)
+
+    def update_draft(self, draft_id: int, **fields: str) -> DraftRecord:
+        unknown = set(fields) - _DRAFT_FIELDS
+        if unknown:
+            raise ValueError(f"not draft fields: {sorted(unknown)}")
+
+        def work(session: Session) -> DraftRecord:
+            row = session.get(Draft, draft_id)
+            if row is None:
+                raise KeyError(draft_id)
+            for key, value in fields.items():
+                setattr(row, key, value)
+            session.flush()
+            return _draft(row)
+
+        return self._run(work)
+
+    def transition(
+        self,
+        draft_id: int,
+        *,
+        to: DraftStatus,
+        from_: Iterable[DraftStatus],
+        version: int | None = None,
+    ) -> bool:
+        """Move a draft to `to` only if it is in one of `from_` (and at `version`); atomic.
+
+        Returns False when another request got there first, so each transition happens once.
+        """
+        condition = [Draft.id == draft_id, Draft.status.in_([s.value for s in from_])]
+        if version is not None:
+            condition.append(Draft.current_version == version)
+
+        def work(session: Session) -> bool:
+            result = session.execute(
+                update(Draft).where(*condition).values(status=to.value, updated_at=utcnow())
+            )
+            return bool(getattr(result, "rowcount", 0))
+
+        return self._run(work)
+
+    def drafts_for(self, requester: str, limit: int = 20) -> list[DraftRecord]:
+        def work(session: Session) -> list[DraftRecord]:
+            rows = session.scalars(
+                select(Draft)
+                .where(Draft.requester == requester, Draft.status != DraftStatus.CANCELLED.value)
+                .order_by(Draft.id.desc())
+                .limit(limit)
+            )
+            return [_draft(row) for row in rows]
+
+        return self._run(work)
+
+    def drafts_in(self, statuses: Iterable[DraftStatus], limit: int = 50) -> list[DraftRecord]:
+        def work(session: Session) -> list[DraftRecord]:
+            rows = session.scalars(
+                select(Draft)
+                .where(Draft.status.in_([s.value for s in statuses]))
+                .order_by(Draft.id.desc())
+                .limit(limit)
+            )
+            return [_draft(row) for row in rows]
+
+        return self._run(work)
+
+    # ------------------------------------------------------------------ versions
+
+    def add_version(
+        self,
+        draft_id: int,
+        posting: dict[str, Any],
+        *,
+        author: str,
+        note: str = "",
+        expected_version: int | None = None,
+    ) -> VersionRecord | None:
+        """Store the next version of a draft. With `expected_version`, only if the draft is
+        still at that version (so two concurrent edits cannot both become "v3"): else None."""
+
+        def work(session: Session) -> VersionRecord | None:
+            row = session.get(Draft, draft_id, with_for_update=True)
+            if row is None:
+                raise KeyError(draft_id)
+            if expected_version is not None and row.current_version != expected_version:
+                return None
+            number = row.current_version + 1
+            version = DraftVersion(
+                draft_id=draft_id, number=number, posting=posting, author=author, note=note
+            )
+            session.add(version)
+            row.current_version = number
+            row.title = str(posting.get("title") or row.title)[:200]
+            session.flush()
+            return _version(version)
+
+        return self._run(work)
+
+    def version(self, draft_id: int, number: int | None = None) -> VersionRecord | None:
+        def work(session: Session) -> VersionRecord | None:
+            query = select(DraftVersion).where(DraftVersion.draft_id == draft_id)
+            if number is None:
+                query = query.order_by(DraftVersion.number.desc())
+            else:
+                query = query.where(DraftVersion.number == number)
+            row = session.scalars(query.limit(1)).first()
+            return _version(row) if row else None
+
+        return self._run(work)
+
+    def versions(self, draft_id: int) -> list[VersionRecord]:
+        def work(session: Session) -> list[VersionRecord]:
+            rows = session.scalars(
+                select(DraftVersion)
+                .where(DraftVersion.draft_id == draft_id)
+                .order_by(DraftVersion.number)
+            )
+            return [_version(row) for row in rows]
+
+        return self._run(work)
+
+    # ------------------------------------------------------------------ dialogue sessions
+
+    def start_session(
+        self, *, draft_id: int, user_id: str, channel_id: str, thread_ts: str, state: dict[str, Any]
+    ) -> SessionRecord:
+        def work(session: Session) -> SessionRecord:
+            row = DialogueSession(
+                draft_id=draft_id,
+                user_id=user_id,
+                channel_id=channel_id,
+                thread_ts=thread_ts,
+                state=state,
+                status="active",
+            )
+            session.add(row)
+            session.flush()
+            return _session(row)
+
+        return self._run(work)
+
+    def session_for_draft(self, draft_id: int) -> SessionRecord | None:
+        def work(session: Session) -> SessionRecord | None:
+            row = session.scalars(
+                select(DialogueSession).where(DialogueSession.draft_id == draft_id)
+            ).first()
+            return _session(row) if row else None
+
+        return self._run(work)
+
+    def session_in_thread(self, channel_id: str, thread_ts: str) -> SessionRecord | None:
+        def work(session: Session) -> SessionRecord | None:
+            row = session.scalars(
+                select(DialogueSession).where(
+                    DialogueSession.channel_id == channel_id,
+                    DialogueSession.thread_ts == thread_ts,
+                )
+            ).first()
+            return _session(row) if row else None
+
+        return self._run(work)
+
+    def latest_active_session(self, user_id: str, channel_id: str) -> SessionRecord | None:
+        def work(session: Session) -> SessionRecord | None:
+            row = session.scalars(
+                select(DialogueSession)
+                .where(
+                    DialogueSession.user_id == user_id,
+                    DialogueSession.channel_id == channel_id,
+                    DialogueSession.status == "active",
+                )
+                .order_by(DialogueSession.id.desc())
+                .limit(1)
+            ).first()
+            return _session(row) if row else None
+
+        return self._run(work)
+
+    def save_session(
+        self,
+        session_id: int,
+        state: dict[str, Any],
+        *,
+        status: str | None = None,
+        expected_step: int | None = None,
+    ) -> bool:
+        """Save a dialogue's state. With `expected_step`, only if the stored state is still at
+        that step: a double-click or a redelivered answer then changes nothing."""
+
+        def work(session: Session) -> bool:
+            row = session.get(DialogueSession, session_id, with_for_update=True)
+            if row is None:
+                return False
+            if expected_step is not None and int(row.state.get("step", -1)) != expected_step:
+                return False
+            row.state = state
+            if status is not None:
+                row.status = status
+            return True
+
+        return self._run(work)
+
+    # ------------------------------------------------------------------ approvals
+
+    def add_approval(self, draft_id: int, version: int, approver: str) -> bool:
+        """Record an approval of one version; False if this person already approved it."""
+        try:
+            with self._tx() as session:
+                session.add(Approval(draft_id=draft_id, version=version, approver=approver))
+            return True
+        except IntegrityError:
+            return False
+
+    def approvals(self, draft_id: int, version: int) -> list[ApprovalRecord]:
+        def work(session: Session) -> list[ApprovalRecord]:
+            rows = session.scalars(
+                select(Approval)
+                .where(Approval.draft_id == draft_id, Approval.version == version)
+                .order_by(Approval.id)
+            )
+            return [
+                ApprovalRecord(row.draft_id, row.version, row.approver, _aware(row.created_at))
+                for row in rows
+            ]
+
+        return self._run(work)
+
+    # ------------------------------------------------------------------ audit
+
+    def record(
+        self, draft_id: int, kind: str, actor: str, *, version: int | None = None, **detail: Any
+    ) -> None:
+        self._run(
+            lambda s: s.add(
+                AuditEvent(
+                    draft_id=draft_id, version=version, kind=kind, actor=actor, detail=detail
+                )
+            )
+        )
+
+    def history(self, draft_id: int) -> list[AuditRecord]:
+        def work(session: Session) -> list[AuditRecord]:
+            rows = session.scalars(
+                select(AuditEvent).where(AuditEvent.draft_id == draft_id).order_by(AuditEvent.id)
+            )
+            return [
+                AuditRecord(
+                    row.draft_id, row.version, row.kind, row.actor, _aware(row.at), dict(row.detail)
+                )
+                for row in rows
+            ]
+
+        return self._run(work)
+
+    def count_events(self, draft_id: int, kind: str) -> int:
+        def work(session: Session) -> int:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(AuditEvent)
+                    .where(AuditEvent.draft_id == draft_id, AuditEvent.kind == kind)
+                )
+                or 0
+            )
+
+        return self._run(work)
+
+    # ------------------------------------------------------------------ deliveries
+
+    def first_delivery(self, key: str) -> bool:
+        """True the first time `key` (an event_id, an action's id) is seen; False on repeats."""
+        try:
+            with self._tx() as session:
+                session.add(ProcessedEvent(key=key[:200]))
+            return True
+        except IntegrityError:
+            return False

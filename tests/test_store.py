@@ -1,0 +1,107 @@
+"""The store on SQLite and PostgreSQL: drafts, versions, sessions, approvals, audit, deliveries."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from bot.store import DraftStatus, Store, StoreUnavailable
+
+
+def _draft(store: Store, requester: str = "U0REQUEST1") -> int:
+    return store.create_draft(
+        team_id="T0TEAM0001", requester=requester, title="Network Technician", role_key="x"
+    ).id
+
+
+def test_draft_lifecycle_and_versions(store: Store) -> None:
+    draft_id = _draft(store)
+    draft = store.draft(draft_id)
+    assert draft is not None and draft.status is DraftStatus.DRAFTING
+    assert draft.current_version == 0
+    first = store.add_version(draft_id, {"title": "Network Technician"}, author="U0REQUEST1")
+    second = store.add_version(draft_id, {"title": "Senior Network Technician"}, author="U0X")
+    assert first is not None and second is not None
+    assert (first.number, second.number) == (1, 2)
+    assert store.draft(draft_id).current_version == 2  # type: ignore[union-attr]
+    assert store.draft(draft_id).title == "Senior Network Technician"  # type: ignore[union-attr]
+    assert store.version(draft_id).number == 2  # type: ignore[union-attr]
+    assert store.version(draft_id, 1).posting == {"title": "Network Technician"}  # type: ignore[union-attr]
+    assert [v.number for v in store.versions(draft_id)] == [1, 2]
+    # An edit based on a stale version does not become a version of its own.
+    assert store.add_version(draft_id, {"title": "x"}, author="U0X", expected_version=1) is None
+
+
+def test_transitions_happen_once(store: Store) -> None:
+    draft_id = _draft(store)
+    assert store.transition(draft_id, to=DraftStatus.READY, from_=[DraftStatus.DRAFTING])
+    assert not store.transition(draft_id, to=DraftStatus.READY, from_=[DraftStatus.DRAFTING])
+    assert store.draft(draft_id).status is DraftStatus.READY  # type: ignore[union-attr]
+    assert not store.transition(
+        draft_id, to=DraftStatus.IN_REVIEW, from_=[DraftStatus.READY], version=3
+    )
+
+
+def test_sessions_survive_a_new_store_object(store: Store, store_url: str) -> None:
+    draft_id = _draft(store)
+    session = store.start_session(
+        draft_id=draft_id,
+        user_id="U0REQUEST1",
+        channel_id="D0DM000001",
+        thread_ts="1700000000.000100",
+        state={"step": 0, "answers": {}},
+    )
+    assert store.save_session(session.id, {"step": 1, "answers": {"pay": "55k"}}, expected_step=0)
+    # A second delivery of the same answer finds the step moved on and changes nothing.
+    assert not store.save_session(session.id, {"step": 1, "answers": {}}, expected_step=0)
+    store.dispose()
+    reopened = Store(store_url)
+    found = reopened.session_in_thread("D0DM000001", "1700000000.000100")
+    assert found is not None and found.state == {"step": 1, "answers": {"pay": "55k"}}
+    assert reopened.latest_active_session("U0REQUEST1", "D0DM000001") == found
+    reopened.save_session(found.id, found.state, status="finished")
+    assert reopened.latest_active_session("U0REQUEST1", "D0DM000001") is None
+    reopened.dispose()
+
+
+def test_approvals_count_once_per_person_and_version(store: Store) -> None:
+    draft_id = _draft(store)
+    assert store.add_approval(draft_id, 1, "U0APPROVE1")
+    assert not store.add_approval(draft_id, 1, "U0APPROVE1")
+    assert store.add_approval(draft_id, 2, "U0APPROVE1")
+    assert [a.approver for a in store.approvals(draft_id, 1)] == ["U0APPROVE1"]
+
+
+def test_concurrent_approvals_and_deliveries(store: Store) -> None:
+    draft_id = _draft(store)
+    results: list[bool] = []
+    deliveries: list[bool] = []
+
+    def approve() -> None:
+        results.append(store.add_approval(draft_id, 1, "U0APPROVE1"))
+        deliveries.append(store.first_delivery("Ev0SAME"))
+
+    threads = [threading.Thread(target=approve) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results.count(True) == 1
+    assert deliveries.count(True) == 1
+
+
+def test_audit_trail(store: Store) -> None:
+    draft_id = _draft(store)
+    store.record(draft_id, "submitted", "U0REQUEST1", version=1, channel="C0REVIEW01")
+    kinds = [event.kind for event in store.history(draft_id)]
+    assert kinds == ["created", "submitted"]
+    assert store.history(draft_id)[1].detail == {"channel": "C0REVIEW01"}
+    assert store.count_events(draft_id, "submitted") == 1
+
+
+def test_unreachable_database_is_reported_plainly() -> None:
+    store = Store("postgresql://nobody@127.0.0.1:1/none")
+    assert not store.ping()
+    with pytest.raises(StoreUnavailable):
+        store.migrate()
