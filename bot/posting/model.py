@@ -7,7 +7,15 @@ import re
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from bot.posting.places import CA_PROVINCES, COUNTRY_NAMES, ISO_4217, US_STATES
 from bot.text import field_label, say
@@ -228,17 +236,20 @@ class Posting(_Part):
             raise ValueError(say("errors.how_to_apply", value=value))
         return value.removeprefix("mailto:")
 
-    @model_validator(mode="after")
-    def _dates(self) -> Posting:
-        if self.closing_date is not None and self.closing_date <= self.date_posted:
+    @field_validator("closing_date")
+    @classmethod
+    def _after_posting(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # A field validator (not a model one) so the error is filed under closing_date.
+        posted = info.data.get("date_posted")
+        if value is not None and isinstance(posted, dt.date) and value <= posted:
             raise ValueError(
                 say(
                     "errors.closing_date_order",
-                    closing=self.closing_date.isoformat(),
-                    posted=self.date_posted.isoformat(),
+                    closing=value.isoformat(),
+                    posted=posted.isoformat(),
                 )
             )
-        return self
+        return value
 
     @property
     def apply_url(self) -> str:
