@@ -289,6 +289,15 @@ def describe_errors(error: ValidationError) -> list[str]:
         elif item["type"] in ("enum", "literal_error"):
             expected = (item.get("ctx") or {}).get("expected", "")
             message = say("errors.choice", expected=expected)
+        elif item["type"] in ("string_too_short", "too_short"):
+            message = say("errors.title_empty" if fields[:1] == ["title"] else "errors.empty")
+        elif item["type"] in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+            years = fields[:1] == ["years_experience"]
+            message = (
+                say("errors.years")
+                if years
+                else say("errors.wrong_kind", value=str(item.get("input"))[:60])
+            )
         elif item["type"].startswith(("date_", "float_", "int_", "string_type")):
             message = say("errors.wrong_kind", value=str(item.get("input"))[:60])
         sentences.append(f"{label}: {message}")
