@@ -80,10 +80,12 @@ def _currency(text: str, default: str) -> str:
     for word in re.findall(r"\b[A-Za-z]{3}\b", text):
         if word.upper() in ISO_4217 and word.upper() not in ("PER", "DAY", "AND", "HRS"):
             found.append(word.upper())
+    # Longest signs first, each taken out once found, so "C$" is not read as "$" as well.
+    rest = text
     for sign, code in CURRENCY_SIGNS:
-        if sign in text:
+        if sign in rest:
             found.append(code)
-            break
+            rest = rest.replace(sign, " ")
     codes = list(dict.fromkeys(found))
     if len(codes) > 1 and not (set(codes) == {"USD", "CAD"} and "C$" in text):
         raise ValueError(say("pay.two_currencies", codes=", ".join(codes)))
@@ -193,9 +195,20 @@ def _country(part: str) -> str | None:
     return None
 
 
+# Region names that contain a word the list of regions is split on ("Newfoundland and Labrador").
+_JOINED_NAMES = [
+    (re.compile(r"\s+(?:and|&)\s+".join(map(re.escape, name.split(" and "))), re.I), code)
+    for names in (US_STATES, CA_PROVINCES)
+    for code, name in names.items()
+    if " and " in name
+]
+
+
 def _open_to(text: str) -> list[str]:
     """'US, Canada' -> ['US', 'CA']; 'Colorado' -> ['US-CO']."""
     codes: list[str] = []
+    for pattern, code in _JOINED_NAMES:
+        text = pattern.sub(code, text)
     for part in re.split(r",|/|;|\bor\b|\band\b|&", text):
         part = part.strip(" .-()").removesuffix(" only").strip()
         part = re.sub(r"^(in|within|from|anywhere in)\s+", "", part, flags=re.I)
