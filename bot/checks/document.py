@@ -1,0 +1,435 @@
+"""The Document: a posting as the checks read it, whether it came as a Posting or as pasted text.
+
+A Document is a list of text units (a paragraph or a bullet), each tagged with the Posting field
+or section it belongs to, plus the facts the rules need: pay, location, benefits, years asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from bot.checks import rulebook
+from bot.posting.model import Location, Pay, Posting
+from bot.posting.parse import ParseError, parse_location, parse_pay
+from bot.roles.template import RoleTemplate
+
+_BULLET = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z /]{0,24}?)\s*:\s*(?:\*\*|__)?\s*(.+)$")
+_MARKUP = re.compile(r"(\*\*|__|`|\[([^\]]*)\]\([^)]*\))")
+_MONEY = re.compile(
+    r"(?:[$€£¥₹]|\b(?:usd|cad|eur|gbp|aud)\b)\s?\d|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b"
+    r"|\b\d+(?:\.\d+)?\s?k\b",
+    re.IGNORECASE,
+)
+_PAY_WORDS = re.compile(
+    r"\b(?:pay|paid|salary|salaries|compensation|wages?|rate|range|per hour|hourly|an hour"
+    r"|a year|per year|per annum|annual(?:ly)?|base)\b|/\s*(?:hr|hour|yr|year)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+_YEARS = re.compile(
+    r"(?:(?:at least|minimum(?: of)?|min\.?)\s+)?(\d{1,2})\s*\+?\s*"
+    r"(?:(?:-|–|—|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)(?:'|’)?\s+(?:of\s+)?"
+    r"(?:[\w/-]+\s+){0,4}?(?:experience|exp\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph or bullet, and the Posting field (or pasted section) it belongs to."""
+
+    field: str
+    text: str
+    bullet: bool = False
+
+
+@dataclass(frozen=True)
+class YearsAsked:
+    low: int
+    high: int | None
+    excerpt: str
+    field: str
+
+
+@dataclass
+class Document:
+    """What the rules read. Build one with `from_posting` or `from_text`."""
+
+    title: str
+    units: list[Unit]
+    sections: set[str]
+    today: dt.date
+    pay: Pay | None = None
+    pay_text: str = ""
+    pay_vague: str = ""
+    pay_field: str | None = None
+    location: Location | None = None
+    benefits_text: str = ""
+    employment_type: str | None = None
+    years: list[YearsAsked] = field(default_factory=list)
+    posting: Posting | None = None
+    role: RoleTemplate | None = None
+    fields_of_work: frozenset[str] = frozenset()
+    _masked: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(unit.text for unit in self.units)
+
+    @property
+    def has_benefits(self) -> bool:
+        return bool(self.benefits_text.strip())
+
+    def bullets_in(self, section: str) -> int:
+        return sum(1 for unit in self.units if unit.bullet and unit.field == section)
+
+    def masked(self, rule: str, index: int) -> str:
+        """Unit `index` with the allow-listed phrases for `rule` blanked out (same length)."""
+        key = (rule, index)
+        if key not in self._masked:
+            pattern = _allow_pattern(rule, self.fields_of_work)
+            text = self.units[index].text
+            if pattern is not None:
+                text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+            self._masked[key] = text
+        return self._masked[key]
+
+
+@cache
+def _allow_pattern(rule: str, fields: frozenset[str]) -> re.Pattern[str] | None:
+    patterns = [
+        entry.pattern
+        for entry in rulebook.allow_list().entries
+        if (not entry.only_for or rule in entry.only_for)
+        and ("any" in entry.fields or fields.intersection(entry.fields))
+    ]
+    return rulebook.words_pattern(patterns) if patterns else None
+
+
+@cache
+def _signal_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        name: rulebook.words_pattern([re.escape(word) for word in words])
+        for name, words in rulebook.allow_list().field_signals.items()
+    }
+
+
+def _fields_of_work(text: str, role: RoleTemplate | None) -> frozenset[str]:
+    found: set[str] = set()
+    if role is not None and role.onet_code:
+        major = rulebook.allow_list().onet_fields.get(role.onet_code[:2])
+        if major:
+            found.add(major)
+    for name, pattern in _signal_patterns().items():
+        if pattern.search(text):
+            found.add(name)
+    return frozenset(found)
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_SPLIT.split(text) if part.strip()]
+
+
+def _years_asked(units: list[Unit]) -> list[YearsAsked]:
+    asked = []
+    for unit in units:
+        if unit.field not in ("requirements", "nice_to_haves", "summary", "education", "other"):
+            continue
+        for match in _YEARS.finditer(unit.text):
+            low = int(match.group(1))
+            high = int(match.group(2)) if match.group(2) else None
+            if high is not None and high < low:
+                continue
+            asked.append(YearsAsked(low, high, match.group(0), unit.field))
+    return asked
+
+
+# ------------------------------------------------------------------------------------- Posting
+
+
+def from_posting(
+    posting: Posting, *, role: RoleTemplate | None = None, today: dt.date | None = None
+) -> Document:
+    """The Document for one of our own postings: every field is known."""
+    units: list[Unit] = [Unit("title", posting.title)]
+
+    def paragraphs(name: str, text: str) -> None:
+        for part in re.split(r"\n\s*\n", text):
+            if part.strip():
+                units.append(Unit(name, " ".join(part.split())))
+
+    paragraphs("summary", posting.summary)
+    paragraphs("organisation", posting.organisation.about)
+    for name in ("responsibilities", "requirements", "nice_to_haves"):
+        units.extend(Unit(name, item, bullet=True) for item in getattr(posting, name))
+    for name in ("education", "schedule", "physical_demands"):
+        paragraphs(name, getattr(posting, name))
+    units.extend(Unit("benefits", item, bullet=True) for item in posting.benefits)
+    if posting.pay is not None:
+        units.append(Unit("pay", posting.pay.describe()))
+    paragraphs("equal_opportunity", posting.equal_opportunity)
+
+    sections = {
+        name
+        for name, present in (
+            ("summary", posting.summary),
+            ("responsibilities", posting.responsibilities),
+            ("requirements", posting.requirements),
+            ("pay", posting.pay),
+            ("benefits", posting.benefits),
+            ("how_to_apply", posting.how_to_apply),
+        )
+        if present
+    }
+    benefits = " ".join(posting.benefits)
+    if not benefits:
+        benefits = _benefit_sentences(units)
+    years = _years_asked(units)
+    if posting.years_experience is not None:
+        years.insert(
+            0,
+            YearsAsked(
+                posting.years_experience,
+                None,
+                f"{posting.years_experience} years of experience",
+                "years_experience",
+            ),
+        )
+    text = "\n".join(unit.text for unit in units)
+    return Document(
+        title=posting.title,
+        units=units,
+        sections=sections,
+        today=today or dt.date.today(),
+        pay=posting.pay,
+        pay_text=posting.pay.describe() if posting.pay else "",
+        pay_vague=_vague(text) if posting.pay is None else "",
+        pay_field="pay",
+        location=posting.location,
+        benefits_text=benefits,
+        employment_type=posting.employment_type.value if posting.employment_type else None,
+        years=years,
+        posting=posting,
+        role=role,
+        fields_of_work=_fields_of_work(text, role),
+    )
+
+
+def _benefit_sentences(units: list[Unit]) -> str:
+    pattern = rulebook.real_benefits()
+    return " ".join(
+        unit.text for unit in units if unit.field not in ("title",) and pattern.search(unit.text)
+    )
+
+
+def _vague(text: str) -> str:
+    match = rulebook.law_table().vague_regex.search(text)
+    return match.group(0) if match else ""
+
+
+# ---------------------------------------------------------------------------------------- text
+
+
+@cache
+def _heading_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    data = rulebook.load("sections")
+    return [
+        (item["kind"], re.compile("|".join(item["patterns"]), re.IGNORECASE))
+        for item in data["headings"]
+    ]
+
+
+@cache
+def _labels() -> dict[str, str]:
+    data = rulebook.load("sections")
+    return {label: kind for kind, labels in data["labels"].items() for label in labels}
+
+
+def heading_kind(heading: str) -> str:
+    """'What you'll do' -> 'responsibilities'; unknown headings -> 'other'."""
+    text = heading.strip(" :*#_").lower()
+    for kind, pattern in _heading_patterns():
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _plain(line: str) -> str:
+    return " ".join(_MARKUP.sub(lambda m: m.group(2) or "", line).split())
+
+
+def _as_heading(line: str) -> str | None:
+    if match := _MD_HEADING.match(line):
+        return match.group(1)
+    if match := _BOLD_LINE.match(line):
+        return match.group(1)
+    stripped = line.strip()
+    words = stripped.rstrip(":").split()
+    if not words or len(words) > 8 or _BULLET.match(line):
+        return None
+    if stripped.endswith(":"):
+        return stripped[:-1]
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if len(letters) > 3 and all(ch.isupper() for ch in letters):
+        return stripped
+    return None
+
+
+def from_text(
+    text: str,
+    *,
+    location: str | Location | None = None,
+    role: RoleTemplate | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    """Read a pasted posting (Markdown or plain text) into sections and facts."""
+    units: list[Unit] = []
+    labels: dict[str, str] = {}
+    title = ""
+    kind = "summary"
+    sections: set[str] = set()
+    paragraph: list[str] = []
+    preamble: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            units.append(Unit(kind, _plain(" ".join(paragraph))))
+            sections.add(kind)
+            paragraph.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        heading = _as_heading(line)
+        if heading is not None and not title and _MD_HEADING.match(line) and not units:
+            title = _plain(heading)
+            continue
+        label = _LABEL_LINE.match(line) if not _BULLET.match(line) else None
+        if label and label.group(1).strip().lower() in _labels() and heading is None:
+            flush()
+            label_kind = _labels()[label.group(1).strip().lower()]
+            value = _plain(label.group(2))
+            labels.setdefault(label_kind, value)
+            unit_kind = label_kind if label_kind in ("pay", "how_to_apply") else "details"
+            units.append(Unit(unit_kind, f"{label.group(1).strip()}: {value}"))
+            sections.add(unit_kind)
+            continue
+        if heading is not None:
+            flush()
+            kind = heading_kind(heading)
+            if kind == "pay_benefits":
+                sections.update(("pay", "benefits"))
+            continue
+        if not title and not units and not paragraph and len(line.split()) <= 12:
+            title = _plain(line)
+            continue
+        if bullet := _BULLET.match(line):
+            flush()
+            units.append(Unit(kind, _plain(line[bullet.end() :]), bullet=True))
+            sections.add(kind)
+            continue
+        if kind == "summary" and not sections and len(line.split()) <= 8:
+            preamble.append(_plain(line))
+        paragraph.append(line.strip())
+    flush()
+
+    if title:
+        units.insert(0, Unit("title", title))
+    for unit_index, unit in enumerate(units):
+        if unit.field == "pay_benefits":
+            units[unit_index] = Unit(
+                "pay" if _MONEY.search(unit.text) else "benefits", unit.text, unit.bullet
+            )
+    found_pay, pay_text, pay_field = _find_pay(units, labels.get("pay", ""))
+    full = "\n".join(unit.text for unit in units)
+    vague = ""
+    if found_pay is None:
+        vague = _vague(labels.get("pay", "")) or _vague(full)
+        if labels.get("pay") and not vague:
+            pay_text = labels["pay"]
+    if found_pay is not None:
+        sections.add("pay")
+    if "how_to_apply" in labels:
+        sections.add("how_to_apply")
+    where = _find_location(location, labels.get("location", ""), units, preamble)
+    benefits = " ".join(unit.text for unit in units if unit.field == "benefits")
+    if not rulebook.real_benefits().search(benefits):
+        benefits = benefits if benefits.strip() else _benefit_sentences(units)
+    if benefits:
+        sections.add("benefits")
+    return Document(
+        title=title,
+        units=units,
+        sections=sections,
+        today=today or dt.date.today(),
+        pay=found_pay,
+        pay_text=pay_text,
+        pay_vague=vague,
+        pay_field=pay_field,
+        location=where,
+        benefits_text=benefits,
+        employment_type=labels.get("employment_type"),
+        years=_years_asked(units),
+        role=role,
+        fields_of_work=_fields_of_work(full, role),
+    )
+
+
+def _find_pay(units: list[Unit], label: str) -> tuple[Pay | None, str, str | None]:
+    """The pay the text states, the sentence that states it and its section."""
+    candidates: list[tuple[str, str]] = []
+    if label:
+        candidates.append((label, "pay"))
+    for unit in units:
+        if unit.field == "pay":
+            candidates.extend((sentence, "pay") for sentence in _sentences(unit.text))
+    for unit in units:
+        if unit.field not in ("pay", "title") and _PAY_WORDS.search(unit.text):
+            candidates.extend(
+                (sentence, unit.field)
+                for sentence in _sentences(unit.text)
+                if _PAY_WORDS.search(sentence)
+            )
+    for sentence, where in candidates:
+        if not _MONEY.search(sentence):
+            continue
+        try:
+            return parse_pay(sentence[:400]), sentence, where
+        except ParseError:
+            continue
+    return None, "", None
+
+
+def _find_location(
+    given: str | Location | None, label: str, units: list[Unit], preamble: list[str]
+) -> Location | None:
+    if isinstance(given, Location):
+        return given
+    tries = [given] if given else []
+    tries.append(label)
+    tries.extend(unit.text for unit in units if unit.field == "location")
+    for line in preamble:
+        tries.extend(part for part in re.split(r"\s+[·|•–—-]\s+|\s{2,}", line) if part)
+    for index, attempt in enumerate(tries):
+        if not attempt:
+            continue
+        try:
+            found = parse_location(attempt)
+        except ParseError:
+            if given and index == 0:
+                raise
+            continue
+        # A guess from the preamble must name a region, a country or remote work to count.
+        if attempt in (given, label) or found.region or found.country or found.remote_regions:
+            return found
+        if found.workplace.value == "remote":
+            return found
+    return None

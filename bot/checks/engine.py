@@ -1,0 +1,139 @@
+"""Running every rule over a posting, and summing the findings up for the preview and review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from bot.checks import document as documents
+from bot.checks import rulebook
+from bot.checks.document import Document
+from bot.checks.model import (
+    CATEGORIES,
+    CheckSummary,
+    Finding,
+    count_by_category,
+    order,
+)
+from bot.checks.rules import gendered, pay, readability, requirements, structured_data, wording
+from bot.posting.model import Location, Posting
+from bot.roles.template import RoleTemplate
+
+Rule = Callable[[Document], Iterable[Finding]]
+
+# In the order a reader meets the problems: words, law, requirements, then form.
+TEXT_RULES: tuple[Rule, ...] = (
+    gendered.check_words,
+    gendered.check_coding,
+    wording.check_exclusionary,
+    wording.check_jargon,
+    requirements.check_requirements,
+    readability.check_length,
+    readability.check_sentences,
+    readability.check_flesch,
+    readability.check_bullets,
+)
+
+
+def check_document(document: Document, *, jsonld: dict[str, Any] | None = None) -> list[Finding]:
+    """Every rule over one Document (and its JSON-LD, when there is one), errors first."""
+    findings: list[Finding] = []
+    for rule in TEXT_RULES:
+        findings.extend(rule(document))
+    pay_findings = list(pay.check_pay(document))
+    findings.extend(pay_findings)
+    pay_covered = any(
+        f.severity == "error" and f.rule.endswith((":missing", ":vague")) for f in pay_findings
+    )
+    findings.extend(readability.check_sections(document, pay_covered=pay_covered))
+    if jsonld is not None:
+        findings.extend(
+            structured_data.check_jsonld(jsonld, posting=document.posting, today=document.today)
+        )
+    return order(findings)
+
+
+def _role_for(posting: Posting) -> RoleTemplate | None:
+    if not posting.role.role_id:
+        return None
+    from bot.roles.curated import RoleFileError, load_curated_roles
+
+    try:
+        return load_curated_roles().get(posting.role.role_id)
+    except RoleFileError:
+        return None
+
+
+def _jsonld_for(posting: Posting) -> dict[str, Any] | None:
+    try:
+        from bot.render import to_jsonld
+    except ImportError:  # the renderer is optional for checks: without it, no JSON-LD to check
+        return None
+    data: dict[str, Any] = to_jsonld(posting)
+    return data
+
+
+def check_posting(
+    posting: Posting,
+    *,
+    role: RoleTemplate | None = None,
+    today: dt.date | None = None,
+    jsonld: dict[str, Any] | None = None,
+) -> list[Finding]:
+    """Check one of our postings, field by field, with its role and its Google for Jobs JSON-LD.
+
+    `role` defaults to the curated role the posting names; `jsonld` to what `bot.render` makes
+    of the posting. `today` decides which laws are in force (default: the real today).
+    """
+    role = role or _role_for(posting)
+    document = documents.from_posting(posting, role=role, today=today)
+    return check_document(document, jsonld=jsonld if jsonld is not None else _jsonld_for(posting))
+
+
+def check_text(
+    text: str,
+    *,
+    location: str | Location | None = None,
+    today: dt.date | None = None,
+    role: RoleTemplate | None = None,
+) -> list[Finding]:
+    """Check a pasted posting, Markdown or plain text. `location` overrides what the text says.
+
+    Raises bot.posting.ParseError when `location` is given but cannot be read as a place.
+    """
+    document = documents.from_text(text, location=location, role=role, today=today)
+    return check_document(document)
+
+
+def summarise(findings: list[Finding]) -> CheckSummary:
+    """Counts by severity, a one-line summary and whether the findings block approval."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    infos = sum(1 for f in findings if f.severity == "info")
+    by_category = count_by_category(findings)
+    serious = [f for f in findings if f.severity != "info"] or findings
+    names = [
+        rulebook.say(f"summary.category.{category}")
+        for category in CATEGORIES
+        if any(f.category == category for f in serious)
+    ]
+    if not findings:
+        line = rulebook.say("summary.clean")
+    else:
+        line = rulebook.say(
+            "summary.counts",
+            errors=errors,
+            warnings=warnings,
+            infos=infos,
+            categories=", ".join(names),
+            blocks=errors > 0,
+        )
+    return CheckSummary(
+        errors=errors,
+        warnings=warnings,
+        infos=infos,
+        by_category=by_category,
+        line=line,
+        blocks_approval=errors > 0,
+    )

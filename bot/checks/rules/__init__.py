@@ -1,0 +1,1 @@
+"""The rules: each module one family; each rule reads a Document and yields Findings."""

@@ -1,0 +1,185 @@
+"""Pay transparency: does the law where the job is require pay in the posting, and is it there?
+
+The law table (data/pay_laws.yaml) says, for each state, city or province, since when postings
+must state pay, whether as a closed range, whether benefits must be described too and for which
+employers. A job is covered by the laws of the place it is done; a remote job open to a whole
+country by every covered place in that country. Laws not yet in force on `today` give a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.checks import rulebook
+from bot.checks.document import Document
+from bot.checks.model import Finding
+from bot.checks.rulebook import Law, LawNote
+from bot.checks.rules.wording import has_real_benefits
+from bot.posting.model import Location, Pay, Workplace, format_money
+from bot.posting.places import CA_PROVINCES, US_STATES
+
+RULE = "pay-transparency"
+_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where a job can be done: a country, or a region in it, or a city in that region."""
+
+    country: str
+    region: str = ""
+    city: str = ""
+
+
+def areas(location: Location) -> list[Area] | None:
+    """The places a job can be done from; None means anywhere in the world."""
+    country = location.country
+    if not country and location.region:
+        country = (
+            "US"
+            if location.region in US_STATES
+            else "CA"
+            if location.region in CA_PROVINCES
+            else ""
+        )
+    if location.workplace is Workplace.REMOTE:
+        if not location.remote_regions:
+            return [Area(country)] if country else None
+        found = []
+        for code in location.remote_regions:
+            nation, _, region = code.partition("-")
+            found.append(Area(nation, region))
+        return found
+    return [Area(country, location.region, location.city.lower())]
+
+
+def _covers(law: Law, area: Area) -> bool:
+    if law.country != area.country:
+        return False
+    if not area.region:
+        return True  # open to the whole country
+    if law.region != area.region:
+        return False
+    if law.city is None or not area.city:
+        return True  # a state law, or a remote job open to the whole state
+    return area.city in law.cities
+
+
+def covering_laws(location: Location) -> tuple[list[Law], list[LawNote]]:
+    """The pay-transparency laws and notes that reach a job at `location`."""
+    table = rulebook.law_table()
+    places = areas(location)
+    if places is None:
+        return list(table.laws), list(table.notes)
+    laws = [law for law in table.laws if any(_covers(law, area) for area in places)]
+    countries = {area.country for area in places}
+    notes = [note for note in table.notes if countries.intersection(note.countries)]
+    return laws, notes
+
+
+def _annual(amount: float, pay: Pay) -> float:
+    return amount * _PER_YEAR[pay.period]
+
+
+def _problems(law: Law, document: Document) -> list[str]:
+    pay = document.pay
+    found: list[str] = []
+    if pay is None:
+        found.append("vague" if document.pay_vague or document.pay_text else "missing")
+    else:
+        top = pay.maximum if pay.maximum is not None else pay.minimum
+        exempt = law.requires.width_exempt_above
+        if exempt is not None and top is not None and _annual(top, pay) > exempt:
+            return []
+        if pay.is_open_ended:
+            found.append("open_ended")
+        width = law.requires.max_range_width
+        if width is not None and pay.is_range:
+            assert pay.minimum is not None and pay.maximum is not None
+            if _annual(pay.maximum - pay.minimum, pay) > width:
+                found.append("too_wide")
+    if law.requires.benefits and not _has_benefits(document):
+        found.append("benefits")
+    return found
+
+
+def _has_benefits(document: Document) -> bool:
+    if has_real_benefits(document):
+        return True
+    perks = rulebook.word_entries("jargon")
+    hollow = next(entry.regex for entry in perks if entry.id == "hollow-perks")
+    leftover = hollow.sub(" ", document.benefits_text)
+    return len([w for w in leftover.split() if w.isalpha()]) >= 3
+
+
+def _who(law: Law) -> str:
+    if law.min_employees > 1:
+        return rulebook.say("pay.who", name=law.name, employers=law.employers)
+    return law.name
+
+
+def _names(laws: list[Law]) -> str:
+    names = [_who(law) for law in laws]
+    if len(names) == 1:
+        return names[0]
+    return rulebook.say("common.and", first=", ".join(names[:-1]), last=names[-1])
+
+
+def _sources(laws: list[Law]) -> str:
+    return "; ".join(law.source for law in laws)
+
+
+def check_pay(document: Document) -> Iterator[Finding]:
+    """Errors for what the laws in force require and the posting lacks; notes for what's coming."""
+    if document.location is None:
+        yield Finding(
+            category="pay-transparency",
+            severity="info",
+            message=rulebook.say("pay.no_location"),
+            suggestion=rulebook.say("pay.no_location_fix"),
+            field="location",
+            rule=RULE,
+        )
+        return
+    laws, notes = covering_laws(document.location)
+    by_problem: dict[tuple[str, bool], list[Law]] = {}
+    for law in laws:
+        in_force = law.effective <= document.today
+        for problem in _problems(law, document):
+            by_problem.setdefault((problem, in_force), []).append(law)
+    pay = document.pay
+    for (problem, in_force), which in sorted(by_problem.items(), key=lambda kv: not kv[0][1]):
+        params = {
+            "places": _names(which),
+            "sources": _sources(which),
+            "pay": pay.describe() if pay else "",
+            "vague": document.pay_vague or document.pay_text,
+            "width": format_money(which[0].requires.max_range_width or 0, "CAD"),
+            "exempt": format_money(which[0].requires.width_exempt_above or 0, "CAD"),
+            "dates": ", ".join(f"{law.name} from {law.effective.isoformat()}" for law in which),
+        }
+        message = rulebook.say(f"pay.{problem}", **params)
+        if not in_force:
+            message = rulebook.say("pay.coming", dates=params["dates"], message=message)
+        yield Finding(
+            category="pay-transparency",
+            severity="error" if in_force else "info",
+            message=message,
+            excerpt=(document.pay_vague or document.pay_text)[:120]
+            if problem != "benefits"
+            else "",
+            suggestion=rulebook.say(f"pay.fix_{problem}", **params),
+            field="benefits" if problem == "benefits" else "pay",
+            rule=f"{RULE}:{problem}",
+        )
+    for note in notes:
+        due = "before" if document.today < note.due else "after"
+        yield Finding(
+            category="pay-transparency",
+            severity="info",
+            message=rulebook.say(f"pay.eu_{due}", source=note.source, due=note.due.isoformat()),
+            suggestion=rulebook.say("pay.fix_eu"),
+            field="pay",
+            rule=f"{RULE}:{note.id}",
+        )
