@@ -31,6 +31,8 @@ _PAY_WORDS = re.compile(
     r"|a year|per year|per annum|annual(?:ly)?|base)\b|/\s*(?:hr|hour|yr|year)\b",
     re.IGNORECASE,
 )
+# A link or an e-mail address to apply to, wherever the text gives it.
+_APPLY = re.compile(r"https?://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 _YEARS = re.compile(
     r"(?:(?:at least|minimum(?: of)?|min\.?)\s+)?(\d{1,2})\s*\+?\s*"
@@ -357,7 +359,7 @@ def from_text(
             pay_text = labels["pay"]
     if found_pay is not None:
         sections.add("pay")
-    if "how_to_apply" in labels:
+    if "how_to_apply" in labels or any(_APPLY.search(unit.text) for unit in units):
         sections.add("how_to_apply")
     where = _find_location(location, labels.get("location", ""), units, preamble)
     benefits = " ".join(unit.text for unit in units if unit.field == "benefits")

@@ -92,6 +92,7 @@ class WordEntry(_Data):
     unless_severity: Severity | Literal["none"] = "none"
     unless_message: str | None = None
     message_with_benefits: str | None = None
+    group: bool = False
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -128,6 +129,7 @@ class AllowList(_Data):
 
 class StemList(_Data):
     citation: str
+    short_citation: str
     strongly_coded_at: int = Field(ge=1)
     masculine: list[str]
     feminine: list[str]

@@ -75,7 +75,7 @@ def check_coding(document: Document) -> Iterator[Finding]:
             strength="strongly" if strong else "slightly",
             masculine=sum(masculine.values()),
             feminine=sum(feminine.values()),
-            citation=rulebook.gendered_stems().citation,
+            citation=rulebook.gendered_stems().short_citation,
         ),
         excerpt=_listed(words),
         suggestion=rulebook.say(f"gendered.balance_{side}", other=_listed(words)),

@@ -14,7 +14,7 @@ from bot.checks import rulebook
 from bot.checks.document import Document
 from bot.checks.model import Category, Finding
 from bot.checks.rulebook import WordEntry
-from bot.checks.scan import hits, posting_field
+from bot.checks.scan import Hit, hits, posting_field
 
 EXCLUSIONARY = "exclusionary-wording"
 JARGON = "jargon"
@@ -38,6 +38,7 @@ def _check(
         if entry.message_with_benefits and real_benefits:
             severity = "info"
             message = entry.message_with_benefits
+        found: list[Hit] = []
         for hit in hits(document, rule, entry.regex):
             spans = claimed.setdefault(hit.unit, [])
             if any(hit.start < end and start < hit.end for start, end in spans):
@@ -47,13 +48,18 @@ def _check(
             if key in reported:
                 continue
             reported.add(key)
+            found.append(hit)
+        # A grouped entry (hollow perks) is one finding naming every wording found.
+        batches = [found] if entry.group and found else [[hit] for hit in found]
+        for batch in batches:
+            words = ", ".join(f"“{hit.found}”" for hit in batch)
             yield Finding(
                 category=category,
                 severity=severity,
-                message=rulebook.render(message, found=hit.found),
-                excerpt=hit.excerpt,
+                message=rulebook.render(message, found=words if entry.group else batch[0].found),
+                excerpt=" … ".join(dict.fromkeys(hit.excerpt for hit in batch)),
                 suggestion=entry.suggestion,
-                field=posting_field(hit.field),
+                field=posting_field(batch[0].field),
                 rule=f"{rule}:{entry.id}",
             )
 
