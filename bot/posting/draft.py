@@ -121,13 +121,16 @@ def _education(role: RoleTemplate) -> str:
     return "; ".join(role.qualifications)[:1000]
 
 
-def _organisation(value: Organisation | Mapping[str, Any] | str | None) -> dict[str, Any]:
+def _organisation(value: object) -> dict[str, Any]:
     if value is None:
         return {}
     if isinstance(value, Organisation):
         return value.model_dump(exclude_defaults=True)
     if isinstance(value, str):
         return {"name": value}
+    if not isinstance(value, Mapping):
+        kind = say("errors.wrong_kind", value=str(value)[:60])
+        raise DraftError("organisation", f"{field_label('organisation')}: {kind}")
     return {key: item for key, item in value.items() if item is not None}
 
 

@@ -298,7 +298,9 @@ def describe_errors(error: ValidationError) -> list[str]:
                 if years
                 else say("errors.wrong_kind", value=str(item.get("input"))[:60])
             )
-        elif item["type"].startswith(("date_", "float_", "int_", "string_type")):
+        elif item["type"].startswith(
+            ("date_", "float_", "int_", "string_type", "bool_", "list_", "dict_", "model_")
+        ):
             message = say("errors.wrong_kind", value=str(item.get("input"))[:60])
         sentences.append(f"{label}: {message}")
     return sentences
