@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import yaml
 from jinja2 import Environment, StrictUndefined, Template
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.checks.model import Severity
 
@@ -65,13 +65,16 @@ def say(key: str, **params: Any) -> str:
 
 
 def _tidy(pattern: str) -> str:
-    """Folded YAML puts spaces around the `|` of long alternations; take them out again."""
+    """Folded YAML puts spaces around the `|` of long alternations; take them out again.
+
+    Only the allow-list writes patterns over several lines; elsewhere a space is meant.
+    """
     return re.sub(r"\s*\|\s*", "|", pattern.strip())
 
 
 def words_pattern(patterns: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One regex matching any of `patterns` as whole words."""
-    joined = "|".join(f"(?:{_tidy(p)})" for p in patterns)
+    joined = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"(?<![\w])(?:{joined})(?![\w])", flags)
 
 
@@ -110,7 +113,7 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def _compiled_search(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{_tidy(p)})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 class AllowEntry(_Data):
@@ -119,6 +122,11 @@ class AllowEntry(_Data):
     fields: list[str]
     why: str
     only_for: list[str] = []
+
+    @field_validator("pattern")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return _tidy(value)
 
 
 class AllowList(_Data):

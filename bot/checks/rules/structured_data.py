@@ -48,6 +48,18 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+def _filled(value: Any) -> bool:
+    """A real value: not empty, and not a draft's "[to fill in: …]" placeholder."""
+    if isinstance(value, str):
+        text = value.strip()
+        return bool(text) and not (text.startswith("[") and text.endswith("]"))
+    if isinstance(value, dict):
+        return any(_filled(v) for k, v in value.items() if not k.startswith("@"))
+    if isinstance(value, list):
+        return any(_filled(v) for v in value)
+    return value is not None
+
+
 def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
 
@@ -72,7 +84,7 @@ def check_jsonld(
     for name in spec["required"]:
         if name == "jobLocation" and remote and data.get("applicantLocationRequirements"):
             continue
-        if not data.get(name):
+        if not _filled(data.get(name)):
             yield _error("required", "fix_required", name=name)
     if remote and not data.get("applicantLocationRequirements"):
         yield _error("remote_location", "fix_required")
@@ -89,7 +101,8 @@ def check_jsonld(
                 rule=f"{RULE}:recommended",
             )
     organisation = data.get("hiringOrganization")
-    if isinstance(organisation, dict) and not organisation.get("name"):
+    named = isinstance(organisation, dict) and _filled(organisation.get("name"))
+    if _filled(organisation) and not named:
         yield _error("org_name", "fix_required")
     yield from _check_values(data, today)
     if posting is not None:
@@ -135,9 +148,9 @@ def _check_values(data: dict[str, Any], today: dt.date) -> Iterator[Finding]:
         elif through < today:
             yield _error("expired", "fix_dates", through=through.isoformat())
     place = _first(data.get("jobLocation"))
-    if isinstance(place, dict):
+    if isinstance(place, dict) and _filled(place):
         address = place.get("address")
-        if not isinstance(address, dict) or not address.get("addressCountry"):
+        if not isinstance(address, dict) or not _filled(address.get("addressCountry")):
             yield _error("no_address", "fix_required")
 
 
