@@ -37,7 +37,7 @@ def _wrap(text: str, width: int = 78, indent: str = "", first: str | None = None
             width=width,
             initial_indent=(first if first is not None and index == 0 else indent),
             subsequent_indent=indent,
-            break_long_words=True,
+            break_long_words=False,  # a long web address stays whole, to copy
             break_on_hyphens=False,
         )
         for index, paragraph in enumerate(paragraphs)

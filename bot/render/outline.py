@@ -43,10 +43,6 @@ class Section:
     source: str = ""
 
     @property
-    def is_list(self) -> bool:
-        return self.field not in _TEXT_FIELDS
-
-    @property
     def is_empty(self) -> bool:
         return not self.text and not self.items
 
@@ -62,11 +58,6 @@ class Outline:
     @property
     def still_to_fill_in(self) -> str:
         return say("render.still_to_fill_in", fields=", ".join(self.missing))
-
-
-_TEXT_FIELDS = frozenset(
-    {"summary", "education", "schedule", "physical_demands", "about", "equal_opportunity"}
-)
 
 
 def to_fill_in(field: str) -> str:
