@@ -333,7 +333,7 @@ def map_socs(
                 f"BLS OEWS has no row for SOC {soc_display(soc)}; figures are for the broad "
                 f"group {soc_display(chosen)} {title}."
             )
-        mapping[code] = {"soc": chosen, "basis": basis, "note": note}
+        mapping[code] = {"soc": chosen, "basis": basis, "note": note, "soc_title": title}
     return mapping
 
 

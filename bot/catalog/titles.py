@@ -47,11 +47,8 @@ _EXCEPT = re.compile(r",\s*(?:except|including)\b.*$", re.IGNORECASE)
 _ALL_OTHER = re.compile(r",?\s*all other\b", re.IGNORECASE)
 
 
-class Entry(NamedTuple):
-    code: str
-    weight: float
-    via: str
-    text: str
+# An index entry: (code, weight, via, text shown). Plain tuples: 59,000 of them load fast.
+Entry = tuple[str, float, str, str]
 
 
 class Hit(NamedTuple):
@@ -143,9 +140,10 @@ def index_table(occupations: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     via_no = {v: i for i, v in enumerate(vias)}
     text_no = {t: i for i, t in enumerate(texts)}
     key_no = {k: i for i, k in enumerate(keys)}
-    entries = [
+    entries = sorted(
         [key_no[k], code_no[c], round(w * 1000), via_no[v], text_no[t]] for k, c, w, v, t in rows
-    ]
+    )
+    entries.sort(key=lambda e: (e[0], -e[2], codes[e[1]]))
     return {
         "normalizer": NORMALIZER_VERSION,
         "codes": codes,
@@ -181,26 +179,32 @@ class TitleIndex:
         vias: list[str] = table["vias"]
         texts: list[str] = table["texts"]
         keys: list[str] = table["keys"]
-        grouped: list[list[Entry]] = [[] for _ in keys]
+        entries: list[tuple[Entry, ...]] = [()] * len(keys)
+        # rows are sorted by key, then best first
+        current = -1
+        group: list[Entry] = []
         for key_no, code_no, weight, via_no, text_no in table["entries"]:
-            grouped[key_no].append(
-                Entry(codes[code_no], weight / 1000, vias[via_no], texts[text_no])
-            )
+            if key_no != current:
+                if group:
+                    entries[current] = tuple(group)
+                current, group = key_no, []
+            group.append((codes[code_no], weight / 1000, vias[via_no], texts[text_no]))
+        if group:
+            entries[current] = tuple(group)
         index.keys = list(keys)
         index.key_id = {k: i for i, k in enumerate(keys)}
-        index.entries = [
-            tuple(sorted(group, key=lambda e: (-e.weight, e.code))) for group in grouped
-        ]
+        index.entries = entries
         postings: dict[str, list[int]] = {}
-        for key_id, key in enumerate(keys):
-            for token in key.split():
+        key_tokens = [key.split() for key in keys]
+        for key_id, tokens in enumerate(key_tokens):
+            for token in tokens:
                 bucket = postings.get(token)
                 if bucket is None:
                     postings[token] = [key_id]
                 else:
                     bucket.append(key_id)
         index.postings = postings
-        index._finish()
+        index._finish(key_tokens)
         return index
 
     @classmethod
@@ -208,12 +212,13 @@ class TitleIndex:
         """Build from raw catalogue occupations (slow: normalises every title)."""
         return cls.from_table(index_table(occupations))
 
-    def _finish(self) -> None:
+    def _finish(self, key_tokens: list[list[str]]) -> None:
         total = max(len(self.keys), 1)
         log = math.log
         self.idf = idf = {t: log(1.0 + total / len(ids)) for t, ids in self.postings.items()}
         self.unknown_idf = log(1.0 + total)
-        self.key_weight = [sum([idf[t] for t in key.split()]) for key in self.keys]
+        get = idf.__getitem__
+        self.key_weight = [sum(map(get, tokens)) for tokens in key_tokens]
         by_length: dict[int, list[str]] = defaultdict(list)
         for token in idf:
             by_length[len(token)].append(token)
@@ -232,7 +237,7 @@ class TitleIndex:
             if not tokens:
                 continue
             w = weight * (LEVEL_PENALTY if stripped else 1.0)
-            entry = Entry(code, w, via, shown)
+            entry: Entry = (code, w, via, shown)
             key = title_key(tokens)
             key_id = self.key_id.get(key)
             if key_id is None:
@@ -247,10 +252,10 @@ class TitleIndex:
                         insort(self._sorted_vocab, token)
                     self.postings.setdefault(token, []).append(key_id)
                 self.key_weight.append(sum(self.idf[t] for t in key.split()))
-            merged = {e.code: e for e in self.entries[key_id]}
-            if code not in merged or merged[code].weight < w:
+            merged = {e[0]: e for e in self.entries[key_id]}
+            if code not in merged or merged[code][1] < w:
                 merged[code] = entry
-            self.entries[key_id] = tuple(sorted(merged.values(), key=lambda e: (-e.weight, e.code)))
+            self.entries[key_id] = tuple(sorted(merged.values(), key=lambda e: (-e[1], e[0])))
         self._fuzzy_cache = {}
 
     # -- searching ------------------------------------------------------------------------
@@ -382,11 +387,11 @@ class TitleIndex:
                 scored.append((text_score, key_id))
         per_code: dict[str, Hit] = {}
         for text_score, key_id in scored:
-            for entry in self.entries[key_id]:
-                score = text_score * entry.weight
-                current = per_code.get(entry.code)
+            for code, weight, via, shown in self.entries[key_id]:
+                score = text_score * weight
+                current = per_code.get(code)
                 if current is None or score > current.score:
-                    per_code[entry.code] = Hit(entry.code, score, text_score, entry.via, entry.text)
+                    per_code[code] = Hit(code, score, text_score, via, shown)
         return sorted(per_code.values(), key=lambda h: (-h.score, h.code))
 
     def search(self, text: str, limit: int = 10) -> tuple[list[Hit], list[Hit]]:

@@ -1,0 +1,172 @@
+"""From a typed job title to ranked occupations: the catalogue's titles plus curated roles.
+
+`resolve("netwrok tech")` -> Resolution(matches=[Match(code="15-1231.00", score=0.9, …), …]).
+Curated roles (roles/*.yaml) take part with their title and aliases, rank first when one of them
+matches, and carry their role id. When the best two matches are close the resolution says so
+(`ambiguous`), so the dialogue can ask; when nothing matches, `matches` is empty and
+`suggestions` lists near misses, never a random occupation.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.catalog.store import Catalog, get_catalog
+from bot.catalog.titles import W_CURATED, Hit, TitleIndex
+
+if TYPE_CHECKING:
+    from bot.roles.template import RoleTemplate
+
+AMBIGUITY_GAP = 0.15  # the second match is "close" within this much of the first
+AMBIGUITY_FLOOR = 0.8  # … and only if it is itself a strong match
+
+
+class Match(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(
+        description="O*NET-SOC code ('15-1231.00'), or 'role:<id>' for a curated role without one."
+    )
+    title: str = Field(description="The occupation's O*NET title (or the curated role's title).")
+    score: float = Field(ge=0, le=1)
+    matched: str = Field(description="The title or alias that matched.")
+    via: str = Field(
+        description="title, alternate title, short title, reported title, "
+        "curated title, curated alias or code."
+    )
+    role_id: str | None = Field(default=None, description="The curated role for this code.")
+
+
+class Resolution(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    query: str
+    matches: list[Match] = []
+    ambiguous: bool = False
+    suggestions: list[str] = []
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+    @property
+    def alternatives(self) -> list[Match]:
+        return self.matches[1:]
+
+    def json_dict(self) -> dict[str, object]:
+        """The `newjob roles search --json` shape (design.md), plus the extra fields."""
+        return {
+            "query": self.query,
+            "matches": [
+                {
+                    "code": m.code,
+                    "title": m.title,
+                    "score": m.score,
+                    "matched": m.matched,
+                    "via": m.via,
+                }
+                | ({"role_id": m.role_id} if m.role_id else {})
+                for m in self.matches
+            ],
+            "ambiguous": self.ambiguous,
+            "suggestions": self.suggestions,
+        }
+
+
+class Resolver:
+    """The catalogue's title index extended with curated roles."""
+
+    def __init__(self, catalog: Catalog, curated: dict[str, RoleTemplate]) -> None:
+        self.catalog = catalog
+        self.index: TitleIndex = catalog.title_index
+        self.role_by_code: dict[str, str] = {}
+        self.role_titles: dict[str, str] = {}
+        titles: list[tuple[str, str, float, str, str]] = []
+        for role_id in sorted(curated):
+            role = curated[role_id]
+            code = role.onet_code or f"role:{role.id}"
+            self.role_by_code.setdefault(code, role.id)
+            self.role_titles[code] = role.title
+            titles.append((role.title, code, W_CURATED, "curated title", role.title))
+            for alias in role.aliases:
+                titles.append((alias, code, W_CURATED, "curated alias", alias))
+        if titles:
+            self.index.add_titles(titles)
+
+    def title_for(self, code: str) -> str:
+        return self.catalog.title(code) or self.role_titles.get(code, code)
+
+    def _match(self, hit: Hit) -> Match:
+        return Match(
+            code=hit.code,
+            title=self.title_for(hit.code),
+            score=round(min(max(hit.score, 0.0), 1.0), 3),
+            matched=hit.text,
+            via=hit.via,
+            role_id=self.role_by_code.get(hit.code),
+        )
+
+    def resolve(self, text: str, limit: int = 5) -> Resolution:
+        query = text if isinstance(text, str) else ""
+        limit = max(1, limit)
+        code = self.catalog.normalize_code(query)
+        if code is not None:
+            match = Match(
+                code=code,
+                title=self.title_for(code),
+                score=1.0,
+                matched=code,
+                via="code",
+                role_id=self.role_by_code.get(code),
+            )
+            return Resolution(query=query, matches=[match])
+        strong, weak = self.index.search(query, limit=max(limit, 2))
+        matches = [self._match(h) for h in strong[:limit]]
+        ambiguous = False
+        if len(strong) >= 2:
+            first, second = strong[0].score, strong[1].score
+            ambiguous = second >= AMBIGUITY_FLOOR and first - second <= AMBIGUITY_GAP
+        suggestions: list[str] = []
+        if not matches:
+            seen: set[str] = set()
+            for hit in weak:
+                title = self.title_for(hit.code)
+                if title not in seen:
+                    seen.add(title)
+                    suggestions.append(title)
+                if len(suggestions) >= 5:
+                    break
+        return Resolution(
+            query=query, matches=matches, ambiguous=ambiguous, suggestions=suggestions
+        )
+
+
+_resolvers: dict[int, Resolver] = {}
+_lock = threading.Lock()
+
+
+def _curated_roles() -> dict[str, RoleTemplate]:
+    from bot.roles.curated import load_curated_roles
+
+    return load_curated_roles()
+
+
+def get_resolver(catalog: Catalog | None = None) -> Resolver:
+    """The resolver for a catalogue (the default one unless given), built once."""
+    catalog = catalog or get_catalog()
+    resolver = _resolvers.get(id(catalog))
+    if resolver is None or resolver.catalog is not catalog:
+        with _lock:
+            resolver = _resolvers.get(id(catalog))
+            if resolver is None or resolver.catalog is not catalog:
+                resolver = Resolver(catalog, _curated_roles())
+                _resolvers[id(catalog)] = resolver
+    return resolver
+
+
+def resolve(text: str, limit: int = 5) -> Resolution:
+    """Ranked occupations for a typed job title (see the module docstring)."""
+    return get_resolver().resolve(text, limit=limit)
