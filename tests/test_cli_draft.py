@@ -148,3 +148,22 @@ def test_a_missing_answers_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFi
     code, _, err = run(capsys, "network technician", "--answers", str(tmp_path / "nope.yaml"))
     assert code == 2
     assert "can't read the answers file" in err
+
+
+def test_company_defaults_come_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEWJOB_COMPANY_NAME", "Acme Networks")
+    monkeypatch.setenv("NEWJOB_COMPANY_URL", "https://acme.example")
+    code, out, _ = run(capsys, "network technician", "--format", "jsonld")
+    assert code == 0
+    assert json.loads(out)["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "Acme Networks",
+        "sameAs": "https://acme.example",
+    }
+    monkeypatch.setenv("NEWJOB_COMPANY_URL", "acme dot example")
+    code, out, err = run(capsys, "network technician")
+    assert code == 2
+    assert err.startswith("newjob draft: Company: “acme dot example” isn't a web address")
+    assert err.count("\n") == 1

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             return _fail(loaded)
         answers = loaded
     try:
-        posting = posting_from_role(role, answers)
+        posting = posting_from_role(role, answers, organisation_defaults=_company())
     except DraftError as exc:
         return _fail(say("draft.invalid_answers", path=args.answers, reason=exc.message))
     text = render(posting, args.format, role)
@@ -63,6 +63,18 @@ def run(args: argparse.Namespace) -> int:
 def _fail(reason: str, code: int = 2) -> int:
     print(f"newjob draft: {' '.join(reason.split())}", file=sys.stderr)
     return code
+
+
+def _company() -> dict[str, Any]:
+    """The hiring organisation's defaults from NEWJOB_COMPANY_* (environment or .env)."""
+    from bot.settings import Settings
+
+    settings = Settings()
+    return {
+        "name": settings.newjob_company_name,
+        "url": settings.newjob_company_url,
+        "about": settings.newjob_company_about,
+    }
 
 
 def _read_answers(path: Path) -> dict[str, Any] | str:
