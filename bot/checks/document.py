@@ -190,8 +190,6 @@ def from_posting(
         if present
     }
     benefits = " ".join(posting.benefits)
-    if not benefits:
-        benefits = _benefit_sentences(units)
     years = _years_asked(units)
     if posting.years_experience is not None:
         years.insert(

@@ -50,12 +50,12 @@ def _template(source: str) -> Template:
     return _ENV.from_string(source)
 
 
-def render(source: str, **params: Any) -> str:
+def render(template: str, /, **params: Any) -> str:
     """Fill in one message template from a data file."""
-    return " ".join(_template(source).render(**params).split())
+    return " ".join(_template(template).render(**params).split())
 
 
-def say(key: str, **params: Any) -> str:
+def say(key: str, /, **params: Any) -> str:
     """The check sentence for `key` in data/messages.yaml. Raises KeyError for an unknown key."""
     try:
         source = _messages()[key]

@@ -35,14 +35,10 @@ class Area:
 def areas(location: Location) -> list[Area] | None:
     """The places a job can be done from; None means anywhere in the world."""
     country = location.country
-    if not country and location.region:
-        country = (
-            "US"
-            if location.region in US_STATES
-            else "CA"
-            if location.region in CA_PROVINCES
-            else ""
-        )
+    region = location.region
+    # "Los Angeles, CA": CA is California here, whatever the parser made of it.
+    if region and (not country or (country == "CA" and region not in CA_PROVINCES)):
+        country = "US" if region in US_STATES else "CA" if region in CA_PROVINCES else country
     if location.workplace is Workplace.REMOTE:
         if not location.remote_regions:
             return [Area(country)] if country else None
@@ -51,7 +47,7 @@ def areas(location: Location) -> list[Area] | None:
             nation, _, region = code.partition("-")
             found.append(Area(nation, region))
         return found
-    return [Area(country, location.region, location.city.lower())]
+    return [Area(country, region, location.city.lower())]
 
 
 def _covers(law: Law, area: Area) -> bool:
