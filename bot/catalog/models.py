@@ -118,22 +118,39 @@ class Occupation(_Frozen):
         return max(self.education, key=lambda e: (e.percent, -e.category))
 
     def education_sentence(self) -> str:
-        """One sentence on required education, from the O*NET distribution."""
+        """One sentence on required education, from the O*NET distribution (category RL)."""
         ranked = sorted(self.education, key=lambda e: (-e.percent, e.category))
         ranked = [e for e in ranked if e.percent >= 10][:3] or ranked[:1]
         if not ranked:
             return ""
-        parts = [f"{_short_level(e.level)} ({e.percent:.0f}%)" for e in ranked]
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
-        return f"Workers in this occupation most often report needing {listed} ({ONET_SOURCE})."
+        parts = [f"{e.percent:.0f}% {education_phrase(e)}" for e in ranked]
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return f"Asked what the job requires, {listed} ({ONET_SOURCE} education data)."
 
 
-def _short_level(level: str) -> str:
-    """'Bachelor's Degree' from 'Bachelor's Degree', 'Post-Secondary Certificate' from the long
-    description with its explanation after ' - '."""
-    short = level.split(" - ")[0].strip()
-    short = short.split(" (")[0].strip()
-    return short[:1].lower() + short[1:] if not short.startswith(("Bachelor", "Master")) else short
+# O*NET's "Required Level of Education" categories (scale RL, 1-12) as phrases for a sentence.
+_EDUCATION_PHRASES = {
+    1: "less than a high school diploma",
+    2: "a high school diploma or equivalent",
+    3: "a post-secondary certificate",
+    4: "some college courses",
+    5: "an associate's degree",
+    6: "a bachelor's degree",
+    7: "a post-baccalaureate certificate",
+    8: "a master's degree",
+    9: "a post-master's certificate",
+    10: "a first professional degree",
+    11: "a doctoral degree",
+    12: "post-doctoral training",
+}
+
+
+def education_phrase(level: EducationLevel) -> str:
+    """'a bachelor's degree' for category 6; the label's first part for anything else."""
+    phrase = _EDUCATION_PHRASES.get(level.category)
+    if phrase is None:
+        return level.level.split(" - ")[0].split(" (")[0].strip()
+    return phrase
 
 
 def occupation_from_raw(code: str, raw: dict[str, Any], header: dict[str, Any]) -> Occupation:
