@@ -1,8 +1,8 @@
 """What Newjob says, looked up by key in `prompts/*.yaml` and filled in with Jinja2.
 
-Keeping the words in `prompts/` lets them be reworded without touching code. Each YAML file
-there that is a flat mapping of keys to templates joins one catalogue; keys are dotted by topic
-(`pay.no_amount`, `dialogue.intro`).
+Keeping the words in `prompts/` lets them be reworded without touching code. Every YAML file
+there (but the dialogue's questions.yaml) joins one catalogue of nested keys, looked up dotted
+by topic (`pay.no_amount`, `dialogue.intro`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from jinja2 import Environment, StrictUndefined, Template
 from bot.paths import prompts_dir
 
 _ENV = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-_CATALOGUES = ("messages.yaml", "fields.yaml")
+# Files in prompts/ that are not message catalogues.
+_NOT_CATALOGUES = frozenset({"questions.yaml"})
 
 
 def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
@@ -31,9 +32,10 @@ def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
 @cache
 def _catalogue() -> dict[str, str]:
     entries: dict[str, str] = {}
-    for name in _CATALOGUES:
-        path: Path = prompts_dir() / name
-        _flatten("", yaml.safe_load(path.read_text(encoding="utf-8")) or {}, entries)
+    paths: list[Path] = sorted(prompts_dir().glob("*.yaml"))
+    for path in paths:
+        if path.name not in _NOT_CATALOGUES:
+            _flatten("", yaml.safe_load(path.read_text(encoding="utf-8")) or {}, entries)
     return entries
 
 

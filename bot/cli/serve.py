@@ -1,0 +1,42 @@
+"""`newjob serve [--socket | --http [--port N]]`: run the Slack app."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("serve", help="run the Slack app")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--socket", action="store_true", help="Socket Mode (needs SLACK_APP_TOKEN)")
+    mode.add_argument("--http", action="store_true", help="HTTP mode (needs SLACK_SIGNING_SECRET)")
+    parser.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    parser.add_argument("--host", default="0.0.0.0", help="HTTP address (default 0.0.0.0)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.settings import MissingSetting, Settings
+    from bot.slack.app import build_app
+    from bot.slack.server import serve_http, serve_socket
+    from bot.store import Store, StoreUnavailable
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = Settings()
+    socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
+    try:
+        store = Store(settings.database_url)
+        app = build_app(settings, store, socket_mode=socket_mode)
+        if socket_mode:
+            serve_socket(app, settings.require("SLACK_APP_TOKEN"))
+        else:
+            serve_http(app, store, host=args.host, port=args.port)
+    except MissingSetting as exc:
+        print(f"newjob: {exc}", file=sys.stderr)
+        return 2
+    except StoreUnavailable as exc:
+        print(f"newjob: cannot open the database ({exc}). Check DATABASE_URL.", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,257 @@
+"""Drafting: from a typed title to a stored, versioned draft, through the dialogue.
+
+This is the one place that joins the role lookup, the dialogue engine and the store; the Slack
+listeners and the terminal playground call it and only decide how to show the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.dialogue import Answer, Dialogue, DialogueState, Preview, Reply
+from bot.dialogue.engine import Organisation, Suggestion, pay_benchmark_suggestion
+from bot.posting import Location, Posting
+from bot.posting.model import describe_errors
+from bot.roles.template import RoleTemplate
+from bot.settings import Settings
+from bot.store import DraftRecord, DraftStatus, SessionRecord, Store
+
+
+@dataclass(frozen=True)
+class RoleChoice:
+    key: str
+    title: str
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """What a typed title resolved to: one role, a "did you mean", or nothing."""
+
+    query: str
+    role: RoleTemplate | None
+    ambiguous: bool = False
+    alternatives: list[RoleChoice] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+    def choices(self, limit: int = 5) -> list[RoleChoice]:
+        """For a "did you mean": the best role first, then the others it could be."""
+        best = (
+            [RoleChoice(key=self.role.id, title=self.role.title, code=self.role.onet_code or "")]
+            if self.role
+            else []
+        )
+        others = [
+            choice for choice in self.alternatives if choice.key != (self.role and self.role.id)
+        ]
+        return (best + others)[:limit]
+
+
+@dataclass(frozen=True)
+class Started:
+    draft: DraftRecord
+    state: DialogueState
+    replies: list[Reply]
+
+
+@dataclass(frozen=True)
+class Step:
+    """The result of one answer: what to show, and the draft as it now stands."""
+
+    draft: DraftRecord
+    state: DialogueState
+    replies: list[Reply]
+    stale: bool = False
+
+
+class EditRejected(ValueError):
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems.values()))
+
+
+def match_title(text: str) -> TitleMatch:
+    """Resolve what the manager typed: curated roles first, then the O*NET catalogue."""
+    from bot.roles.lookup import find_role
+
+    found = find_role(text)
+    alternatives = [
+        RoleChoice(key=alt.key, title=alt.title, code=alt.code) for alt in found.alternatives
+    ]
+    return TitleMatch(
+        query=text,
+        role=found.role,
+        ambiguous=found.ambiguous,
+        alternatives=alternatives,
+        suggestions=list(found.suggestions),
+    )
+
+
+def role_for(key: str) -> RoleTemplate | None:
+    from bot.roles.lookup import role_for as lookup
+
+    return lookup(key)
+
+
+def local_pay_suggestion(role: RoleTemplate, location: Location | None) -> Suggestion | None:
+    """The middle half of local pay (BLS OEWS) for the role's occupation, else its benchmark."""
+    from bot.dialogue.suggest import bls_pay_suggestion
+
+    return bls_pay_suggestion(role, location) or pay_benchmark_suggestion(role, location)
+
+
+class Drafting:
+    def __init__(self, store: Store, settings: Settings, *, today: dt.date | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self._today = today
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def dialogue(self, role: RoleTemplate) -> Dialogue:
+        organisation = Organisation(
+            name=self.settings.newjob_company_name,
+            url=self.settings.newjob_company_url,
+            about=self.settings.newjob_company_about,
+        )
+        return Dialogue(
+            role,
+            organisation=organisation,
+            pay_suggester=local_pay_suggestion,
+            today=self.today,
+        )
+
+    # ------------------------------------------------------------------ the dialogue
+
+    def start(self, *, team_id: str, requester: str, title: str, role: RoleTemplate) -> Started:
+        """A new draft in the DRAFTING state and the first question."""
+        dialogue = self.dialogue(role)
+        state, replies = dialogue.start(title)
+        draft = self.store.create_draft(
+            team_id=team_id, requester=requester, title=title, role_key=role.id
+        )
+        return Started(draft=draft, state=state, replies=replies)
+
+    def attach(self, started: Started, *, channel_id: str, thread_ts: str) -> SessionRecord:
+        """Remember where the dialogue happens, so answers there find it again."""
+        self.store.update_draft(started.draft.id, dm_channel=channel_id, dm_thread_ts=thread_ts)
+        return self.store.start_session(
+            draft_id=started.draft.id,
+            user_id=started.draft.requester,
+            channel_id=channel_id,
+            thread_ts=thread_ts,
+            state=started.state.model_dump(mode="json"),
+        )
+
+    def session(self, channel_id: str, thread_ts: str | None) -> SessionRecord | None:
+        """The dialogue a typed answer belongs to: the one whose thread it was typed in."""
+        if not thread_ts:
+            return None
+        return self.store.session_in_thread(channel_id, thread_ts)
+
+    def resume(self, session: SessionRecord) -> list[Reply]:
+        draft = self.store.draft(session.draft_id)
+        role = role_for(draft.role_key) if draft else None
+        if draft is None or role is None:
+            return []
+        state = DialogueState.model_validate(session.state)
+        return self.dialogue(role).current(state)
+
+    def answer(self, session: SessionRecord, answer: Answer, *, step: int | None = None) -> Step:
+        """Apply one answer and store the new state (once: a repeated delivery changes nothing).
+
+        `step` is the question the answer was given to (buttons carry it); an answer to a
+        question already answered is reported as stale rather than applied to the next one.
+        """
+        draft = self.store.draft(session.draft_id)
+        if draft is None:
+            raise LookupError(session.draft_id)
+        role = role_for(draft.role_key)
+        if role is None:
+            raise LookupError(draft.role_key)
+        state = DialogueState.model_validate(session.state)
+        if step is not None and step != state.step:
+            return Step(draft=draft, state=state, replies=[], stale=True)
+        dialogue = self.dialogue(role)
+        new_state, replies = dialogue.handle(state, answer)
+        status = "cancelled" if new_state.cancelled else "finished" if new_state.finished else None
+        saved = self.store.save_session(
+            session.id, new_state.model_dump(mode="json"), status=status, expected_step=state.step
+        )
+        if not saved:
+            return Step(draft=draft, state=state, replies=[], stale=True)
+        if new_state.cancelled:
+            self.store.transition(draft.id, to=DraftStatus.CANCELLED, from_=[DraftStatus.DRAFTING])
+            self.store.record(draft.id, "cancelled", draft.requester)
+        elif new_state.finished:
+            preview = next(reply for reply in replies if isinstance(reply, Preview))
+            self.store.add_version(
+                draft.id, preview.posting.model_dump(mode="json"), author=draft.requester
+            )
+            self.store.transition(draft.id, to=DraftStatus.READY, from_=[DraftStatus.DRAFTING])
+            self.store.record(draft.id, "answered", draft.requester, version=1)
+        draft = self.store.draft(draft.id) or draft
+        return Step(draft=draft, state=new_state, replies=replies)
+
+    def cancel(self, draft: DraftRecord, *, reason: str = "") -> bool:
+        """Cancel a draft that has not gone to review (once; False if it had moved on)."""
+        cancelled = self.store.transition(
+            draft.id,
+            to=DraftStatus.CANCELLED,
+            from_=[DraftStatus.DRAFTING, DraftStatus.READY],
+        )
+        if cancelled:
+            session = self.store.session_for_draft(draft.id)
+            if session is not None and session.status == "active":
+                self.store.save_session(session.id, session.state, status="cancelled")
+            self.store.record(draft.id, "cancelled", draft.requester, reason=reason)
+        return cancelled
+
+    # ------------------------------------------------------------------ versions
+
+    def posting(self, draft: DraftRecord, version: int | None = None) -> Posting | None:
+        record = self.store.version(draft.id, version or draft.current_version or None)
+        return Posting.model_validate(record.posting) if record else None
+
+    def edit(
+        self,
+        draft: DraftRecord,
+        changes: dict[str, Any],
+        *,
+        actor: str,
+        note: str = "",
+        base_version: int | None = None,
+    ) -> tuple[Posting, int] | None:
+        """A new version with `changes` applied; EditRejected names each field's problem.
+
+        Returns None when the draft moved on since `base_version` (someone else edited it).
+        """
+        current = self.posting(draft)
+        if current is None:
+            raise LookupError(draft.id)
+        merged = {**current.model_dump(mode="json"), **changes}
+        try:
+            posting = Posting.model_validate(merged)
+        except ValidationError as exc:
+            problems: dict[str, str] = {}
+            for item, sentence in zip(exc.errors(), describe_errors(exc), strict=True):
+                key = str(item["loc"][0]) if item["loc"] else "posting"
+                problems.setdefault(key, sentence)
+            raise EditRejected(problems) from None
+        record = self.store.add_version(
+            draft.id,
+            posting.model_dump(mode="json"),
+            author=actor,
+            note=note,
+            expected_version=base_version if base_version is not None else draft.current_version,
+        )
+        if record is None:
+            return None
+        self.store.record(draft.id, "edited", actor, version=record.number, note=note)
+        return posting, record.number

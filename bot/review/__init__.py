@@ -1,0 +1,1 @@
+"""Review: drafts under review, approvals per version, and publishing once approved."""

@@ -1,0 +1,82 @@
+"""Building the Bolt app: the Web API client (with Slack's retry rules), middleware, listeners."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.drafting import Drafting
+from bot.settings import Settings
+from bot.slack.context import Services, attach_services, drop_repeated_events
+from bot.slack.listeners import register_listeners
+from bot.slack.replies import tell
+from bot.store import Store, StoreUnavailable
+from bot.text import say
+
+log = logging.getLogger(__name__)
+
+CLIENT_TIMEOUT = 10  # seconds per Web API call
+
+
+def web_client(settings: Settings) -> WebClient:
+    """A client that waits out 429s (Retry-After) and retries 5xx and dropped connections."""
+    return WebClient(
+        token=settings.require("SLACK_BOT_TOKEN"),
+        base_url=settings.slack_api_url,
+        timeout=CLIENT_TIMEOUT,
+        retry_handlers=[
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+            ConnectionErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+def build_app(
+    settings: Settings,
+    store: Store | None = None,
+    *,
+    socket_mode: bool = False,
+    verify_token: bool = True,
+) -> App:
+    store = store or Store(settings.database_url)
+    store.migrate()
+    signing_secret = (
+        settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+    )
+    if not socket_mode:
+        signing_secret = settings.require("SLACK_SIGNING_SECRET")
+    app = App(
+        client=web_client(settings),
+        signing_secret=signing_secret or "socket-mode-requests-are-not-signed",
+        token_verification_enabled=verify_token,
+        process_before_response=False,
+        raise_error_for_unhandled_request=False,
+    )
+    app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
+    app.use(attach_services(app_services))
+    app.use(drop_repeated_events)
+    register_listeners(app)
+    app.error(_on_error)
+    return app
+
+
+def _on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:
+    """Whatever fails, the person gets a plain sentence, never a stack trace."""
+    if isinstance(error, StoreUnavailable):
+        log.warning("database unavailable: %s", error)
+        text = say("slack.db_down")
+    else:
+        log.exception("listener failed", exc_info=error)
+        text = say("slack.went_wrong")
+    client = context.client
+    if client is not None:
+        tell(client, body, text)

@@ -1,0 +1,227 @@
+"""Block Kit builders: small functions from domain objects to lists of blocks.
+
+No Slack SDK here, only dicts; the fake Slack server in tests checks each list with
+`slack_sdk.models`. Every piece of user text goes through `escape` before it reaches mrkdwn.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.dialogue import Ask
+from bot.dialogue.engine import BACK, SKIP, USE_ALL, USE_SUGGESTION
+from bot.posting import Posting
+from bot.render.mrkdwn import escape
+from bot.store import DraftRecord
+from bot.text import say
+
+Block = dict[str, Any]
+MAX_BLOCKS = 50
+SECTION_LIMIT = 3000
+
+
+def plain(text: str, limit: int = 75) -> dict[str, Any]:
+    """A plain_text object cut to Slack's limit for where it goes."""
+    return {"type": "plain_text", "text": _cut(text, limit), "emoji": True}
+
+
+def mrkdwn(text: str) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": _cut(text, SECTION_LIMIT)}
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def section(text: str) -> Block:
+    return {"type": "section", "text": mrkdwn(text)}
+
+
+def context(text: str) -> Block:
+    return {"type": "context", "elements": [mrkdwn(text)]}
+
+
+def button(
+    label: str, action_id: str, value: str, style: str | None = None, block_label: int = 75
+) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "button",
+        "text": plain(label, block_label),
+        "action_id": action_id,
+        "value": value[:2000],
+    }
+    if style:
+        element["style"] = style
+    return element
+
+
+def actions(block_id: str, elements: list[dict[str, Any]]) -> Block:
+    return {"type": "actions", "block_id": block_id, "elements": elements[:25]}
+
+
+def action_value(draft_id: int, step: int | None = None, choice: str = "") -> str:
+    """What a button carries: which draft, which question, which choice (compact JSON)."""
+    return json.dumps({"d": draft_id, "s": step, "c": choice}, separators=(",", ":"))
+
+
+def read_action_value(value: str) -> tuple[int, int | None, str]:
+    data = json.loads(value)
+    step = data.get("s")
+    return int(data["d"]), (int(step) if step is not None else None), str(data.get("c", ""))
+
+
+# ------------------------------------------------------------------ dialogue
+
+
+def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
+    step = ask.number - 1
+    progress = say("dialogue.progress", number=ask.number, total=ask.total)
+    blocks: list[Block] = []
+    if ask.intro:
+        blocks.append(section(ask.intro))
+    blocks.append(section(f"*{progress}* · {escape(ask.wording)}"))
+    if ask.options:
+        listing = "\n".join(
+            say("slack.numbered_item", number=index, text=escape(option))
+            for index, option in enumerate(ask.options, start=1)
+        )
+        blocks.append(section(listing))
+    if ask.hint:
+        blocks.append(context(escape(ask.hint)))
+    if ask.current:
+        blocks.append(context(escape(say("dialogue.current_answer", answer=ask.current))))
+    answers: list[tuple[str, str, str | None]] = []  # (label, choice, style)
+    if ask.suggestion is not None:
+        text = escape(say("dialogue.suggestion", text=ask.suggestion.text))
+        if ask.suggestion.source:
+            text += "\n" + escape(say("dialogue.suggestion_source", source=ask.suggestion.source))
+        blocks.append(section(text))
+        answers.append((say("dialogue.use_suggestion"), USE_SUGGESTION, "primary"))
+    answers.extend((choice.label, choice.value, None) for choice in ask.choices)
+    elements: list[dict[str, Any]] = []
+    if ask.options:
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"picks-{draft_id}-{step}",
+                "elements": [
+                    {
+                        "type": "checkboxes",
+                        "action_id": "dialogue_tick",
+                        "options": [
+                            {
+                                "text": plain(
+                                    say("slack.pick_label", number=index + 1, text=option)
+                                ),
+                                "value": str(index),
+                            }
+                            for index, option in enumerate(ask.options)
+                        ],
+                    }
+                ],
+            }
+        )
+        elements.append(
+            button(
+                say("dialogue.use_ticked"),
+                "dialogue_picks",
+                action_value(draft_id, step),
+                style="primary",
+            )
+        )
+        answers.append((say("dialogue.use_all"), USE_ALL, None))
+    answers.append((say("dialogue.skip"), SKIP, None))
+    if step > 0:
+        answers.append((say("dialogue.back"), BACK, None))
+    # Action ids must differ within a block: each answer button gets its own number.
+    elements.extend(
+        button(label, f"dialogue_answer_{index}", action_value(draft_id, step, choice), style)
+        for index, (label, choice, style) in enumerate(answers)
+    )
+    blocks.append(actions(f"answer-{draft_id}-{step}", elements))
+    return blocks
+
+
+def question_text(ask: Ask) -> str:
+    """The notification text of a question message (shown where blocks are not)."""
+    progress = say("dialogue.progress", number=ask.number, total=ask.total)
+    return escape(f"{progress}: {ask.wording}")
+
+
+def preview_blocks(
+    posting: Posting,
+    draft: DraftRecord,
+    *,
+    missing: list[str],
+    checks: list[Block] | None = None,
+    note: str = "",
+) -> list[Block]:
+    from bot.render import to_blocks
+
+    top: list[Block] = []
+    if note:
+        top.append(section(escape(note)))
+    # to_blocks already ends with what is still to fill in (`missing`), so it is not repeated.
+    del missing
+    bottom: list[Block] = list(checks or [])
+    bottom.append(
+        actions(
+            f"preview-{draft.id}",
+            [
+                button(
+                    say("slack.submit"),
+                    "draft_submit",
+                    action_value(draft.id, draft.current_version),
+                    style="primary",
+                ),
+                button(
+                    say("slack.edit"), "draft_edit", action_value(draft.id, draft.current_version)
+                ),
+                button(
+                    say("slack.start_over"),
+                    "draft_start_over",
+                    action_value(draft.id, draft.current_version),
+                ),
+            ],
+        )
+    )
+    body = to_blocks(posting, max_blocks=MAX_BLOCKS - len(top) - len(bottom))
+    return [*top, *body, *bottom]
+
+
+def draft_list_blocks(drafts: list[DraftRecord]) -> list[Block]:
+    if not drafts:
+        return [section(say("slack.no_drafts"))]
+    lines = [
+        say(
+            "slack.draft_line",
+            id=draft.id,
+            title=escape(draft.title),
+            version=draft.current_version,
+            status=say(f"slack.status.{draft.status.value}"),
+        )
+        + (f" · <{draft.permalink}|link>" if draft.permalink.startswith("https://") else "")
+        for draft in drafts
+    ]
+    blocks = [section(say("slack.your_drafts"))]
+    for start in range(0, len(lines), 20):
+        blocks.append(section("\n".join(lines[start : start + 20])))
+    return blocks[:MAX_BLOCKS]
+
+
+def did_you_mean_blocks(query: str, alternatives: list[Any]) -> list[Block]:
+    """Buttons for each role a title could mean; `alternatives` are drafting.RoleChoice."""
+    elements = [
+        button(
+            alternative.title + (f" ({alternative.code})" if alternative.code else ""),
+            f"pick_role_{index}",
+            json.dumps({"k": alternative.key, "t": query[:150]}, separators=(",", ":")),
+            style="primary" if index == 0 else None,
+        )
+        for index, alternative in enumerate(alternatives[:5])
+    ]
+    return [
+        section(say("slack.did_you_mean", query=escape(query))),
+        actions("did-you-mean", elements),
+    ]

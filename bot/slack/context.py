@@ -1,0 +1,92 @@
+"""Everything a listener needs, resolved in one place before it runs.
+
+A middleware puts the app's `Services` into Bolt's context and drops Slack's repeated
+deliveries of the same event; `DraftContext` finds the draft an action or a thread refers to and
+says whether the person acting may do what they ask.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import BoltContext, BoltRequest, BoltResponse
+
+from bot.drafting import Drafting
+from bot.settings import Settings
+from bot.slack.blocks import read_action_value
+from bot.store import DraftRecord, Store, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    drafting: Drafting
+
+
+def services(context: BoltContext) -> Services:
+    found: Services = context["services"]
+    return found
+
+
+def attach_services(app_services: Services) -> Callable[..., Any]:
+    def middleware(
+        context: BoltContext, request: BoltRequest, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
+        context["services"] = app_services
+        return next()
+
+    return middleware
+
+
+def drop_repeated_events(
+    context: BoltContext, body: dict[str, Any], next: Callable[[], BoltResponse]
+) -> BoltResponse:
+    """Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); handle each once."""
+    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+    if event_id:
+        try:
+            first = services(context).store.first_delivery(f"event:{event_id}")
+        except StoreUnavailable:
+            # Without the database we cannot tell; let Slack retry later rather than guess.
+            return BoltResponse(status=503, body="")
+        if not first:
+            log.info("event %s delivered again; already handled", event_id)
+            return BoltResponse(status=200, body="")
+    return next()
+
+
+def action_draft(body: dict[str, Any], store: Store) -> tuple[DraftRecord | None, int | None, str]:
+    """The draft a button belongs to, the step or version it was shown for, and its choice."""
+    action = (body.get("actions") or [{}])[0]
+    try:
+        draft_id, step, choice = read_action_value(str(action.get("value") or ""))
+    except (ValueError, KeyError, TypeError):
+        return None, None, ""
+    return store.draft(draft_id), step, choice
+
+
+def user_id(body: dict[str, Any]) -> str:
+    user = body.get("user")
+    if isinstance(user, dict):
+        return str(user.get("id", ""))
+    return str(body.get("user_id") or (body.get("event") or {}).get("user") or "")
+
+
+def channel_id(body: dict[str, Any]) -> str:
+    channel = body.get("channel")
+    if isinstance(channel, dict):
+        return str(channel.get("id", ""))
+    container = body.get("container") or {}
+    return str(body.get("channel_id") or container.get("channel_id") or "")
+
+
+def typed_text(event: dict[str, Any]) -> str:
+    """What the person typed: Slack sends `&`, `<`, `>` as entities; we escape again on output."""
+    text = str(event.get("text") or "")
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -1,0 +1,15 @@
+"""Listeners grouped by the kind of Slack input; each group has a `register(app)`."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.listeners import actions, commands, events, messages, views
+
+
+def register_listeners(app: App) -> None:
+    commands.register(app)
+    actions.register(app)
+    views.register(app)
+    events.register(app)
+    messages.register(app)

@@ -1,0 +1,77 @@
+"""Answers given by button or ticked boxes in the dialogue thread."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.dialogue import Answer
+from bot.drafting import role_for
+from bot.render.mrkdwn import escape
+from bot.slack.context import action_draft, services, user_id
+from bot.slack.drafts import begin
+from bot.slack.replies import show, tell
+from bot.text import say
+
+
+def answer(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    _apply(body, client, context, lambda choice: Answer(choice=choice))
+
+
+def picks(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    ticked: list[str] = []
+    for block in ((body.get("state") or {}).get("values") or {}).values():
+        selected = (block.get("dialogue_tick") or {}).get("selected_options") or []
+        ticked.extend(str(option.get("value")) for option in selected)
+    _apply(body, client, context, lambda _choice: Answer(picks=ticked))
+
+
+def tick(ack: Ack) -> None:
+    """Ticking a box only changes the message's state; 'Use the ticked ones' reads it."""
+    ack()
+
+
+def _apply(body: dict[str, Any], client: WebClient, context: BoltContext, make: Any) -> None:
+    app = services(context)
+    draft, step, choice = action_draft(body, app.store)
+    session = app.store.session_for_draft(draft.id) if draft else None
+    if draft is None or session is None:
+        tell(client, body, say("slack.expired"))
+        return
+    if user_id(body) != session.user_id:
+        tell(client, body, say("slack.not_yours"))
+        return
+    result = app.drafting.answer(session, make(choice), step=step)
+    if result.stale:
+        tell(client, body, say("slack.stale"))
+        return
+    show(client, session.channel_id, session.thread_ts, result.replies, result.draft)
+
+
+def pick_role(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
+) -> None:
+    """A "did you mean" button: start the draft with the role picked."""
+    ack()
+    app = services(context)
+    action = (body.get("actions") or [{}])[0]
+    try:
+        data = json.loads(str(action.get("value") or ""))
+        role = role_for(str(data["k"]))
+        typed = str(data.get("t") or "")
+    except (ValueError, KeyError, TypeError):
+        role, typed = None, ""
+    if role is None:
+        tell(client, body, say("slack.expired"))
+        return
+    team = (body.get("team") or {}).get("id") or ""
+    if body.get("response_url"):
+        respond(
+            text=say("slack.starting", title=escape(typed or role.title)), replace_original=True
+        )
+    begin(client, app.drafting, team_id=str(team), user=user_id(body), typed_title=typed, role=role)

@@ -1,0 +1,63 @@
+"""The preview's buttons: Edit (opens the form) and Start over."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.slack.context import action_draft, services, user_id
+from bot.slack.drafts import begin
+from bot.slack.replies import tell
+from bot.slack.views import edit_view
+from bot.store import DraftStatus
+from bot.text import say
+
+
+def edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    app = services(context)
+    draft, _version, _ = action_draft(body, app.store)
+    if draft is None or draft.status in (DraftStatus.CANCELLED, DraftStatus.PUBLISHED):
+        tell(client, body, say("slack.expired"))
+        return
+    if user_id(body) != draft.requester:
+        tell(client, body, say("slack.not_yours"))
+        return
+    posting = app.drafting.posting(draft)
+    if posting is None:
+        tell(client, body, say("slack.expired"))
+        return
+    client.views_open(trigger_id=str(body["trigger_id"]), view=edit_view(posting, draft))
+
+
+def start_over(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    app = services(context)
+    draft, _version, _ = action_draft(body, app.store)
+    if draft is None:
+        tell(client, body, say("slack.expired"))
+        return
+    if user_id(body) != draft.requester:
+        tell(client, body, say("slack.not_yours"))
+        return
+    if draft.status not in (DraftStatus.READY, DraftStatus.DRAFTING):
+        tell(client, body, say("slack.expired"))
+        return
+    from bot.drafting import role_for
+
+    role = role_for(draft.role_key)
+    if role is None:
+        tell(client, body, say("slack.expired"))
+        return
+    app.drafting.cancel(draft, reason="start over")
+    tell(client, body, say("slack.started_over"))
+    begin(
+        client,
+        app.drafting,
+        team_id=draft.team_id,
+        user=draft.requester,
+        typed_title=draft.title,
+        role=role,
+    )

@@ -1,0 +1,20 @@
+"""App Home: the manager's drafts, and the drafts waiting for their approval."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from bot.slack.context import services
+from bot.slack.home import home_view
+
+
+def opened(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    if event.get("tab") not in (None, "home"):
+        return
+    user = str(event.get("user") or "")
+    if not user:
+        return
+    client.views_publish(user_id=user, view=home_view(services(context), user))

@@ -1,0 +1,140 @@
+"""Modal views: the Edit form with every field of the posting, prefilled."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.posting import Posting, Workplace
+from bot.posting.form import LIST_FIELDS, form_values
+from bot.slack.blocks import plain
+from bot.store import DraftRecord
+from bot.text import field_label, say
+
+EDIT_CALLBACK = "edit_posting"
+# field -> (multiline, max length, optional)
+_TEXT_INPUTS: list[tuple[str, bool, int]] = [
+    ("title", False, 150),
+    ("organisation", False, 200),
+    ("team", False, 200),
+    ("location", False, 300),
+    ("pay", False, 200),
+    ("summary", True, 3000),
+    ("responsibilities", True, 3000),
+    ("requirements", True, 3000),
+    ("nice_to_haves", True, 3000),
+    ("benefits", True, 3000),
+    ("education", True, 1000),
+    ("years_experience", False, 2),
+    ("schedule", True, 1000),
+    ("physical_demands", True, 1000),
+    ("how_to_apply", False, 500),
+    ("equal_opportunity", True, 2000),
+]
+_SELECTS = {
+    "workplace": [(w.value, w.label) for w in Workplace],
+    "employment_type": [
+        (value, say(f"employment_type.{value}"))
+        for value in (
+            "FULL_TIME",
+            "PART_TIME",
+            "CONTRACTOR",
+            "TEMPORARY",
+            "INTERN",
+            "VOLUNTEER",
+            "PER_DIEM",
+            "OTHER",
+        )
+    ],
+}
+
+
+def _input(field: str, value: str, multiline: bool, max_length: int) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": "value",
+        "multiline": multiline,
+        "max_length": max_length,
+    }
+    if value:
+        element["initial_value"] = value[:max_length]
+    block: dict[str, Any] = {
+        "type": "input",
+        "block_id": field,
+        "optional": field != "title",
+        "label": plain(field_label(field), 2000),
+        "element": element,
+    }
+    if field in LIST_FIELDS:
+        block["hint"] = plain(say("slack.one_per_line"), 2000)
+    return block
+
+
+def _select(field: str, value: str) -> dict[str, Any]:
+    options = [{"text": plain(label), "value": key} for key, label in _SELECTS[field]]
+    element: dict[str, Any] = {"type": "static_select", "action_id": "value", "options": options}
+    chosen = next((option for option in options if option["value"] == value), None)
+    if chosen is not None:
+        element["initial_option"] = chosen
+    return {
+        "type": "input",
+        "block_id": field,
+        "optional": True,
+        "label": plain(field_label(field), 2000),
+        "element": element,
+    }
+
+
+def _date(value: str) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "datepicker", "action_id": "value"}
+    if value:
+        element["initial_date"] = value
+    return {
+        "type": "input",
+        "block_id": "closing_date",
+        "optional": True,
+        "label": plain(field_label("closing_date"), 2000),
+        "element": element,
+    }
+
+
+def edit_view(posting: Posting, draft: DraftRecord) -> dict[str, Any]:
+    values = form_values(posting)
+    blocks: list[dict[str, Any]] = []
+    for field, multiline, max_length in _TEXT_INPUTS:
+        blocks.append(_input(field, values.get(field, ""), multiline, max_length))
+        if field == "organisation":
+            blocks.append(_select("workplace", values["workplace"]))
+        if field == "location":
+            blocks.append(_select("employment_type", values["employment_type"]))
+        if field == "how_to_apply":
+            blocks.append(_date(values["closing_date"]))
+    return {
+        "type": "modal",
+        "callback_id": EDIT_CALLBACK,
+        "private_metadata": json.dumps({"d": draft.id, "v": draft.current_version}),
+        "title": plain(say("slack.edit_title"), 24),
+        "submit": plain(say("slack.edit_submit"), 24),
+        "close": plain(say("slack.edit_cancel"), 24),
+        "blocks": blocks,
+    }
+
+
+def read_form(view: dict[str, Any]) -> dict[str, str | None]:
+    """The submitted values by field, as text (selects give their value, dates ISO)."""
+    values: dict[str, str | None] = {}
+    for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
+        action = actions.get("value") or {}
+        kind = action.get("type")
+        if kind == "static_select":
+            values[block_id] = (action.get("selected_option") or {}).get("value")
+        elif kind == "datepicker":
+            values[block_id] = action.get("selected_date")
+        else:
+            values[block_id] = action.get("value")
+    return values
+
+
+def read_metadata(view: dict[str, Any]) -> tuple[int, int]:
+    data = json.loads(view.get("private_metadata") or "{}")
+    return int(data["d"]), int(data["v"])

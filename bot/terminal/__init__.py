@@ -1,0 +1,1 @@
+"""The terminal playground: the dialogue, review and answers, without Slack."""

@@ -1,0 +1,277 @@
+"""`newjob chat`: one line in, some lines out, over the same domain and store as Slack.
+
+`Playground.handle(line)` returns what to print, so the playground is tested like any function;
+`run()` wraps it in a read-print loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply
+from bot.drafting import Drafting, EditRejected, RoleChoice, match_title, role_for
+from bot.posting.form import changes_from_form, form_values
+from bot.render import to_text
+from bot.roles.template import RoleTemplate
+from bot.settings import Settings
+from bot.store import DraftRecord, DraftStatus, SessionRecord, Store
+from bot.text import say
+
+TERMINAL_TEAM = "T0PLAYGRND"
+
+
+class Playground:
+    def __init__(self, store: Store, settings: Settings, *, user: str = "you") -> None:
+        self.store = store
+        self.settings = settings
+        self.drafting = Drafting(store, settings)
+        self.user = user
+        self.draft: DraftRecord | None = None
+        self.session: SessionRecord | None = None
+        self.pending_choices: list[RoleChoice] = []
+        self.pending_query = ""
+        self.last_ask: Ask | None = None
+        self.extensions: list[Callable[[Playground, str], list[str] | None]] = []
+
+    # ------------------------------------------------------------------ start
+
+    def greet(self) -> list[str]:
+        lines = [say("terminal.welcome")]
+        latest = next(
+            (d for d in self.store.drafts_for(self.user) if d.status is DraftStatus.DRAFTING), None
+        )
+        session = self.store.session_for_draft(latest.id) if latest else None
+        if latest is not None and session is not None and session.status == "active":
+            self.draft, self.session = latest, session
+            lines.append(say("terminal.resumed", title=latest.title, id=latest.id))
+            lines.extend(self._show(self.drafting.resume(session)))
+        return lines
+
+    # ------------------------------------------------------------------ one line
+
+    def handle(self, line: str) -> list[str]:
+        text = line.strip()
+        lowered = text.lower()
+        if not text:
+            return []
+        for extension in self.extensions:
+            handled = extension(self, text)
+            if handled is not None:
+                return handled
+        if lowered in ("help", "?") and not self._in_dialogue():
+            return [say("terminal.help")]
+        if lowered.startswith("/newjob"):
+            return self._newjob(text[len("/newjob") :].strip())
+        if lowered.startswith("as "):
+            self.user = text[3:].strip() or self.user
+            return [say("terminal.now_acting_as", user=self.user)]
+        if self.pending_choices and text.isdigit():
+            return self._pick(int(text))
+        if self._in_dialogue():
+            return self._answer(text)
+        if lowered == "list":
+            return self._list()
+        if lowered.startswith("edit"):
+            return self._edit(text[4:].strip())
+        if lowered.startswith("show"):
+            return self._render(lowered[4:].strip() or "text")
+        if lowered == "start over":
+            return self._start_over()
+        return [say("terminal.unknown_command")]
+
+    def _in_dialogue(self) -> bool:
+        return self.session is not None and self.session.status == "active"
+
+    def _newjob(self, title: str) -> list[str]:
+        if title.lower() in ("", "help"):
+            return [say("terminal.help")]
+        if title.lower() == "list":
+            return self._list()
+        found = match_title(title)
+        if found.role is None:
+            names = ", ".join(found.suggestions[:5])
+            text = say("slack.unknown_title", query=title[:100])
+            return [f"{text} {say('slack.nearest', names=names)}" if names else text]
+        if found.ambiguous and found.alternatives:
+            self.pending_choices = found.choices()
+            self.pending_query = title
+            lines = [say("terminal.did_you_mean", query=title)]
+            for number, choice in enumerate(self.pending_choices, start=1):
+                code = f" ({choice.code})" if choice.code else ""
+                lines.append(f"  {number}) {choice.title}{code}")
+            return lines
+        return self._begin(title, found.role.id)
+
+    def _pick(self, number: int) -> list[str]:
+        if not 1 <= number <= len(self.pending_choices):
+            return [say("terminal.unknown_command")]
+        choice = self.pending_choices[number - 1]
+        self.pending_choices = []
+        return self._begin(self.pending_query, choice.key)
+
+    def _begin(self, typed: str, role_key: str) -> list[str]:
+        from bot.slack.drafts import posting_title
+
+        role = role_for(role_key)
+        if role is None:
+            return [say("slack.expired")]
+        started = self.drafting.start(
+            team_id=TERMINAL_TEAM,
+            requester=self.user,
+            title=posting_title(typed, role),
+            role=role,
+        )
+        self.session = self.drafting.attach(
+            started, channel_id="terminal", thread_ts=f"draft-{started.draft.id}"
+        )
+        self.draft = started.draft
+        return self._show(started.replies)
+
+    def _answer(self, text: str) -> list[str]:
+        assert self.session is not None
+        answer = Answer(text=text)
+        ask = self.last_ask
+        if ask is not None:
+            if text.isdigit() and ask.choices and 1 <= int(text) <= len(ask.choices):
+                answer = Answer(choice=ask.choices[int(text) - 1].value)
+            elif text.lower() in ("ok", "yes", "y") and ask.suggestion is not None:
+                answer = Answer(choice="__suggestion__")
+        result = self.drafting.answer(self.session, answer)
+        self.draft = result.draft
+        self.session = self.store.session_for_draft(result.draft.id)
+        return self._show(result.replies)
+
+    # ------------------------------------------------------------------ after the questions
+
+    def _list(self) -> list[str]:
+        drafts = self.store.drafts_for(self.user)
+        if not drafts:
+            return [say("slack.no_drafts")]
+        return [
+            f"#{d.id} {d.title} · v{d.current_version} · {say(f'slack.status.{d.status.value}')}"
+            for d in drafts
+        ]
+
+    def _edit(self, rest: str) -> list[str]:
+        if self.draft is None:
+            return [say("terminal.no_draft")]
+        draft = self.store.draft(self.draft.id) or self.draft
+        posting = self.drafting.posting(draft)
+        if posting is None:
+            return [say("terminal.not_ready")]
+        fields = form_values(posting)
+        name, _, value = rest.partition(" ")
+        field = name.strip().lower().replace("-", "_")
+        if field not in fields:
+            return [say("terminal.edit_usage", fields=", ".join(sorted(fields)))]
+        values: dict[str, str | None] = {field: value.replace(";", "\n")}
+        if field == "location":
+            values["workplace"] = fields["workplace"]
+        changes, problems = changes_from_form(values, posting)
+        if problems:
+            return list(problems.values())
+        try:
+            saved = self.drafting.edit(draft, changes, actor=self.user)
+        except EditRejected as rejected:
+            return list(rejected.problems.values())
+        if saved is None:
+            return [say("slack.edit_conflict")]
+        self.draft = self.store.draft(draft.id)
+        return [say("terminal.edited", version=saved[1]), *self._render("text")]
+
+    def _render(self, fmt: str) -> list[str]:
+        from bot.render import render
+
+        if self.draft is None:
+            return [say("terminal.no_draft")]
+        draft = self.store.draft(self.draft.id) or self.draft
+        posting = self.drafting.posting(draft)
+        if posting is None:
+            return [say("terminal.not_ready")]
+        try:
+            return [render(posting, fmt, role=role_for(draft.role_key))]
+        except ValueError:
+            return [say("terminal.unknown_command")]
+
+    def _start_over(self) -> list[str]:
+        if self.draft is None:
+            return [say("terminal.no_draft")]
+        self.drafting.cancel(self.draft, reason="start over")
+        return [say("slack.started_over"), *self._begin(self.draft.title, self.draft.role_key)]
+
+    # ------------------------------------------------------------------ showing replies
+
+    def _show(self, replies: list[Reply]) -> list[str]:
+        lines: list[str] = []
+        for reply in replies:
+            if isinstance(reply, Ask):
+                self.last_ask = reply
+                lines.extend(self._ask(reply))
+            elif isinstance(reply, Problem):
+                lines.append(f"! {reply.text}")
+            elif isinstance(reply, Note | Cancelled):
+                lines.append(reply.text)
+            elif isinstance(reply, Preview):
+                self.last_ask = None
+                lines.append(say("dialogue.finished"))
+                lines.append(to_text(reply.posting, role=self._role()))
+                if reply.missing:
+                    lines.append(say("slack.preview_missing", fields=", ".join(reply.missing)))
+                lines.extend(self._checks(reply))
+        return lines
+
+    def _role(self) -> RoleTemplate | None:
+        return role_for(self.draft.role_key) if self.draft else None
+
+    def _checks(self, preview: Preview) -> list[str]:
+        from bot.checks import check_posting, summarise
+
+        findings = check_posting(preview.posting, role=self._role())
+        summary = summarise(findings)
+        lines = [say("terminal.checks_title", summary=summary.line)]
+        for finding in findings:
+            if finding.severity != "info":
+                hint = f" → {finding.suggestion}" if finding.suggestion else ""
+                lines.append(f"  [{finding.severity}] {finding.message}{hint}")
+        return lines
+
+    @staticmethod
+    def _ask(ask: Ask) -> list[str]:
+        lines = []
+        if ask.intro:
+            lines.append(ask.intro.replace("*", ""))
+        progress = say("dialogue.progress", number=ask.number, total=ask.total)
+        lines.append(f"[{progress}] {ask.wording}")
+        if ask.hint:
+            lines.append(f"  ({ask.hint})")
+        if ask.current:
+            lines.append("  " + say("dialogue.current_answer", answer=ask.current))
+        if ask.options:
+            lines.append("  " + say("terminal.options_intro"))
+            lines.extend(f"    {n}. {option}" for n, option in enumerate(ask.options, start=1))
+        if ask.choices:
+            choices = ", ".join(f"{n}) {c.label}" for n, c in enumerate(ask.choices, start=1))
+            lines.append("  " + say("terminal.choices", choices=choices))
+        if ask.suggestion is not None:
+            lines.append("  " + say("terminal.suggestion", text=ask.suggestion.text))
+            if ask.suggestion.source:
+                lines.append("  " + say("terminal.source", source=ask.suggestion.source))
+        return lines
+
+
+def run(playground: Playground, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    def emit(lines: list[str]) -> None:
+        for line in lines:
+            print(line, file=stdout)
+
+    emit(playground.greet())
+    while True:
+        if stdin.isatty():
+            print(say("terminal.prompt", user=playground.user), end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line or line.strip().lower() in ("quit", "exit", "/quit"):
+            emit([say("terminal.bye")])
+            return 0
+        emit(playground.handle(line))
