@@ -1,0 +1,71 @@
+"""How long the posting checks take: p50 and p99 in milliseconds (goal: under 50 ms a posting).
+
+Times `check_posting` on a full Posting (JSON-LD included) and `check_text` on the pasted
+samples in tests/data/checks. Prints figures; asserts nothing (timings belong in benchmarks,
+not tests). Run: `python -m bench.bench_checks` or `python bench/bench_checks.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "tests" / "data" / "checks"
+ROUNDS = 300
+
+
+def _percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, round(share * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def _time(work: Callable[[], object], rounds: int) -> list[float]:
+    work()  # load the data files and compile the patterns once, as a running bot has
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def run(rounds: int = ROUNDS) -> dict[str, float]:
+    """p50/p99/mean milliseconds for checking a posting, by kind of input."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bot.checks import check_posting, check_text
+    from tests.checks_samples import denver_posting
+
+    today = dt.date(2026, 3, 2)
+    posting = denver_posting()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.md"))]
+    figures: dict[str, float] = {}
+    cases: dict[str, Callable[[], object]] = {
+        "posting": lambda: check_posting(posting, today=today),
+        "text": lambda: [check_text(text, today=today) for text in texts],
+    }
+    for name, work in cases.items():
+        times = _time(work, rounds)
+        if name == "text":
+            times = [t / len(texts) for t in times]
+        figures[f"{name}_p50_ms"] = round(_percentile(times, 0.50), 3)
+        figures[f"{name}_p99_ms"] = round(_percentile(times, 0.99), 3)
+        figures[f"{name}_mean_ms"] = round(statistics.fmean(times), 3)
+    return figures
+
+
+def main() -> None:
+    figures = run()
+    print("newjob check: milliseconds to check one posting (goal < 50 ms)")
+    for name, value in figures.items():
+        print(f"  {name:<16} {value:8.3f}")
+
+
+if __name__ == "__main__":
+    main()
