@@ -51,7 +51,7 @@ def test_the_listing_groups_by_severity_with_suggestions(
     assert main(["check", BIASED, *AT]) == 1
     out = capsys.readouterr().out
     first = out.splitlines()[0]
-    assert first.split()[1] == "errors"
+    assert first.split()[1] == "errors,"
     assert out.index("Errors (") < out.index("Warnings (")
     assert "Try: “fluent in English, spoken and written”" in out
     assert "[pay transparency]" in out
