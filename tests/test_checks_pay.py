@@ -181,3 +181,8 @@ def test_a_posting_with_one_end_of_pay_is_open_ended() -> None:
 def test_a_posting_without_benefits_in_colorado_is_an_error_on_the_benefits_field() -> None:
     found = errors(check_posting(denver_posting(benefits=[]), today=TODAY))
     assert [(f.rule, f.field) for f in found] == [("pay-transparency:benefits", "benefits")]
+
+
+def test_a_law_with_a_note_says_it() -> None:
+    (finding,) = pay_findings("Pay: to be discussed.", "Toronto, ON")
+    assert "C$200,000" in finding.message  # Ontario's exemption for well-paid jobs
