@@ -156,9 +156,9 @@ def check_pay(document: Document) -> Iterator[Finding]:
             "dates": ", ".join(f"{law.name} from {law.effective.isoformat()}" for law in which),
         }
         message = rulebook.say(f"pay.{problem}", **params)
-        notes = [law.notes for law in which if law.notes and problem in ("missing", "vague")]
-        if notes:
-            message = f"{message} {' '.join(notes)}"
+        asides = [law.notes for law in which if law.notes and problem in ("missing", "vague")]
+        if asides:
+            message = f"{message} {' '.join(asides)}"
         if not in_force:
             message = rulebook.say("pay.coming", dates=params["dates"], message=message)
         yield Finding(
