@@ -147,7 +147,7 @@ def test_remote_us_names_every_law_in_force_in_one_error() -> None:
     later = dt.date(2026, 8, 1)
     (finding,) = pay_findings(f"Salary: negotiable\n\n{BENEFITS}", "Remote (US)", later)
     assert finding.severity == "error"
-    for place in ("Colorado", "California", "Cleveland, Ohio", "Jersey City", "Virginia"):
+    for place in ("Colorado", "California", "Cleveland OH", "Jersey City NJ", "Virginia"):
         assert place in finding.message
 
 

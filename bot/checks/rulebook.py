@@ -161,6 +161,7 @@ class Law(_Data):
     cities: list[str] = []
     effective: dt.date
     source: str
+    cite: str
     employers: str
     min_employees: int = Field(ge=1)
     requires: LawRequirements

@@ -109,21 +109,27 @@ def _has_benefits(document: Document) -> bool:
     return len([w for w in leftover.split() if w.isalpha()]) >= 3
 
 
-def _who(law: Law) -> str:
-    if law.min_employees > 1:
+# Past this many places a finding names them and their short citations only.
+_DETAILED = 2
+
+
+def _who(law: Law, detailed: bool) -> str:
+    if detailed and law.min_employees > 1:
         return rulebook.say("pay.who", name=law.name, employers=law.employers)
     return law.name
 
 
 def _names(laws: list[Law]) -> str:
-    names = [_who(law) for law in laws]
+    names = [_who(law, len(laws) <= _DETAILED) for law in laws]
     if len(names) == 1:
         return names[0]
     return rulebook.say("common.and", first=", ".join(names[:-1]), last=names[-1])
 
 
 def _sources(laws: list[Law]) -> str:
-    return "; ".join(law.source for law in laws)
+    if len(laws) <= _DETAILED:
+        return "; ".join(law.source for law in laws)
+    return "; ".join(law.cite for law in laws)
 
 
 def check_pay(document: Document) -> Iterator[Finding]:
@@ -157,6 +163,7 @@ def check_pay(document: Document) -> Iterator[Finding]:
         }
         message = rulebook.say(f"pay.{problem}", **params)
         asides = [law.notes for law in which if law.notes and problem in ("missing", "vague")]
+        asides = asides if len(which) <= _DETAILED else []
         if asides:
             message = f"{message} {' '.join(asides)}"
         if not in_force:
