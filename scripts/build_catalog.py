@@ -443,8 +443,15 @@ def build(data: Path, out: Path, *, quiet: bool = False) -> dict[str, Any]:
         national,
         oews["soc_titles"],
     )
+    employment = {
+        row[0]: int(row[2])
+        for row in oews["rows"]
+        if row[1] == "0000000" and row[2] and row[2][0].isdigit()
+    }
     for code, occ in occupations.items():
         occ["pay"] = mapping[code]
+        soc = mapping[code]["soc"]
+        occ["pay"]["national_employment"] = employment.get(soc) if soc else None
 
     table = index_table(occupations)
     say(f"title index: {len(table['entries'])} entries, {len(table['keys'])} keys")

@@ -81,6 +81,7 @@ class PayMapping(_Frozen):
     basis: SocBasis
     note: str
     soc_title: str = ""
+    national_employment: int | None = None  # of the SOC used, for ranking titles
 
     @property
     def soc_display(self) -> str | None:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-NORMALIZER_VERSION = 1
+NORMALIZER_VERSION = 2
 
 # Words and acronyms people write for longer words. Applied to both sides, so "HR Tech" and
 # "Human Resources Technician" become the same tokens.
@@ -176,7 +176,12 @@ _LEVEL_ALWAYS = frozenset(
 )
 _LEVEL_NUMBERS = frozenset("i ii iii iv v vi 1 2 3 4 5 one two three".split())
 _LEVEL_EDGE = frozenset({"lead"})  # a level word at the start or the end only
-_LEVEL_START = frozenset({"principal"})  # a level word at the start only ("principal engineer")
+_LEVEL_START = frozenset({"principal", "staff"})  # level words at the start only
+
+# Words that only say seniority or level: never "corrected" into another word.
+LEVEL_WORDS = (
+    _LEVEL_ALWAYS | _LEVEL_EDGE | _LEVEL_START | {"junior", "entry", "level", "tier", "lead"}
+)
 
 _SHIFT_WORDS = frozenset(
     "night nights day days evening evenings overnight overnights swing graveyard weekend "
@@ -258,7 +263,13 @@ def expand(word: str) -> tuple[str, ...]:
 
 
 def strip_levels(tokens: list[str]) -> tuple[list[str], bool]:
-    """Drop seniority and level words, keeping at least one token. Returns (tokens, changed)."""
+    """Drop seniority and level words, keeping at least one token. Returns (tokens, changed).
+
+    "Senior", "jr", "II", "tier 1", "entry level" go wherever they are; "lead" goes at the start
+    ("Lead Carpenter") and becomes "leader" at the end ("Shift Lead" is a shift leader);
+    "principal" and "staff" go at the start ("Principal Engineer", "Staff Accountant"); a
+    trailing "1"/"I" goes ("Accountant I").
+    """
     if len(tokens) < 2:
         return tokens, False
     drop = [False] * len(tokens)
@@ -271,20 +282,24 @@ def strip_levels(tokens: list[str]) -> tuple[list[str], bool]:
             and (i < last and tokens[i + 1] in _LEVEL_NUMBERS)
         ) or (token in ("entry", "mid") and i < last and tokens[i + 1] == "level"):
             drop[i] = drop[i + 1] = True
-        elif (
-            (token in _LEVEL_EDGE and i in (0, last))
-            or (token in _LEVEL_START and i == 0)
-            or (token in _LEVEL_NUMBERS and i == last and i > 0 and token not in ("one", "two"))
-        ):
-            drop[i] = True
     kept = [t for t, d in zip(tokens, drop, strict=True) if not d]
+    # Edge words are judged on what is left: "Senior Staff Accountant" -> accountant.
+    while len(kept) > 1 and (kept[0] in _LEVEL_EDGE or kept[0] in _LEVEL_START):
+        kept = kept[1:]
+    if len(kept) > 1 and kept[-1] in _LEVEL_NUMBERS and kept[-1] not in ("one", "two"):
+        kept = kept[:-1]
+    if len(kept) > 1 and kept[-1] == "lead":
+        kept = [*kept[:-1], "leader"]
     if not kept:
         return tokens, False
-    return kept, len(kept) != len(tokens)
+    return kept, kept != tokens
 
 
-def _drop_noise(raw: list[str]) -> list[str]:
-    """Remove words about shifts, arrangements and hiring from raw (unexpanded) words."""
+def _drop_noise(raw: list[str], *, keep_some: bool = True) -> list[str]:
+    """Remove words about shifts, arrangements and hiring from raw (unexpanded) words.
+
+    With `keep_some` (the main part of a title), a title that is all noise ("Temp") is kept.
+    """
     out: list[str] = []
     i = 0
     n = len(raw)
@@ -308,7 +323,7 @@ def _drop_noise(raw: list[str]) -> list[str]:
             continue
         out.append(word)
         i += 1
-    if not out and raw:
+    if not out and raw and keep_some:
         # Everything looked like noise ("Remote", "Temp"): keep the words rather than nothing.
         return [w for w in raw if w not in ("shift", "shifts")] or raw
     return out
@@ -365,7 +380,7 @@ def parse_query(text: str) -> QueryParts:
     main_raw = _drop_noise(words(fold(main_text)))
     trailing_raw: list[str] = []
     for part in rest:
-        trailing_raw.extend(_drop_noise(words(fold(part))) if part.strip() else [])
+        trailing_raw.extend(_drop_noise(words(fold(part)), keep_some=False))
     if not main_raw and trailing_raw:
         main_raw, trailing_raw = trailing_raw, []
     main, stripped = strip_levels(tokens_of(main_raw))

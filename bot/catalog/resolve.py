@@ -24,6 +24,19 @@ AMBIGUITY_GAP = 0.15  # the second match is "close" within this much of the firs
 AMBIGUITY_FLOOR = 0.8  # … and only if it is itself a strong match
 
 
+def is_ambiguous(first: Hit, second: Hit) -> bool:
+    """Whether the best two are close enough that the dialogue should ask.
+
+    Close means the second is itself a strong match within AMBIGUITY_GAP of the first, unless
+    the query is the first occupation's own O*NET title and only another name of the second
+    ("cashier" is Cashiers, even if tellers are sometimes called cashiers).
+    """
+    if second.score < AMBIGUITY_FLOOR or first.score - second.score > AMBIGUITY_GAP:
+        return False
+    owns_title = first.via == "title" and first.text_score >= 0.95
+    return not owns_title or second.via == "title"
+
+
 class Match(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -127,8 +140,7 @@ class Resolver:
         matches = [self._match(h) for h in strong[:limit]]
         ambiguous = False
         if len(strong) >= 2:
-            first, second = strong[0].score, strong[1].score
-            ambiguous = second >= AMBIGUITY_FLOOR and first - second <= AMBIGUITY_GAP
+            ambiguous = is_ambiguous(strong[0], strong[1])
         suggestions: list[str] = []
         if not matches:
             seen: set[str] = set()

@@ -23,7 +23,13 @@ from typing import Any, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.catalog.normalize import NORMALIZER_VERSION, parse_query, title_key, title_tokens
+from bot.catalog.normalize import (
+    LEVEL_WORDS,
+    NORMALIZER_VERSION,
+    parse_query,
+    title_key,
+    title_tokens,
+)
 
 # Prior weights: how strongly a title points at an occupation.
 W_CURATED = 1.0
@@ -33,6 +39,8 @@ W_ALL_OTHER = 0.80
 W_REPORTED_SHOWN = 0.90
 W_REPORTED = 0.87
 LEVEL_PENALTY = 0.95  # an index title whose seniority words were dropped ("Lead Carpenter")
+MILITARY_FACTOR = 0.9
+PRIOR_MAX = 0.009  # the most an occupation's size adds to a weight (keeps curated titles first)
 
 
 def w_alternate(sources: int) -> float:
@@ -84,6 +92,17 @@ def title_variants(title: str) -> Iterator[tuple[str, str, float]]:
                 )
 
 
+def size_prior(code: str, occ: Mapping[str, Any]) -> float:
+    """A small bonus (0 … PRIOR_MAX) for occupations employing more people (BLS national
+    employment), so that equally good title matches rank the common occupation first. O*NET
+    specialties (codes not ending in .00) share their SOC's figure and get half."""
+    employment = (occ.get("pay") or {}).get("national_employment") or 0
+    if employment <= 0:
+        return 0.0
+    prior = min(math.log10(employment + 1) / 7.0, 1.0) * PRIOR_MAX
+    return prior if code.endswith(".00") else prior / 2
+
+
 def occupation_texts(occ: Mapping[str, Any]) -> Iterator[tuple[str, str, float, str]]:
     """(text to index, via, weight, text to show) for one raw catalogue occupation."""
     for text, via, weight in title_variants(occ["title"]):
@@ -111,12 +130,16 @@ def index_rows(
     """Normalised rows (key, code, weight, via, text): the best entry per (key, code), sorted."""
     best: dict[tuple[str, str], tuple[float, str, str]] = {}
     for code in sorted(occupations):
+        prior = size_prior(code, occupations[code])
+        # Military occupations (55-) are rarely what a job posting means: rank them lower.
+        scale = MILITARY_FACTOR if code.startswith("55-") else 1.0
         for text, via, weight, shown in occupation_texts(occupations[code]):
             tokens, stripped = title_tokens(text)
             if not tokens:
                 continue
             if stripped:
                 weight *= LEVEL_PENALTY
+            weight = weight * scale + prior
             key = title_key(tokens)
             weight = round(weight, 3)
             current = best.get((key, code))
@@ -278,6 +301,7 @@ class TitleIndex:
                 ((choice, int(dist)) for choice, dist, _ in found),
                 key=lambda cd: (cd[1], -len(self.postings[cd[0]]), cd[0]),
             )
+            ranked = [(c, d) for c, d in ranked if len(c) >= 4]
             for choice, dist in ranked[:3]:
                 out.append((choice, 1.0 - dist / max(n, len(choice))))
             if not out:
@@ -294,42 +318,47 @@ class TitleIndex:
         self._fuzzy_cache[token] = out
         return out
 
-    def _join_compounds(self, tokens: list[str]) -> list[str]:
-        """'fork lift' -> 'forklift' when the index knows the joined word."""
+    def _joined(self, tokens: list[str]) -> list[str] | None:
+        """'fork lift' -> 'forklift' when the index knows the joined word, else None."""
         out: list[str] = []
+        changed = False
         i = 0
         while i < len(tokens):
             if i + 1 < len(tokens):
                 joined = tokens[i] + tokens[i + 1]
-                if joined in self.idf and (
-                    tokens[i] not in self.idf
-                    or tokens[i + 1] not in self.idf
-                    or len(self.postings[joined]) >= 3
-                ):
+                if joined in self.idf:
                     out.append(joined)
+                    changed = True
                     i += 2
                     continue
             out.append(tokens[i])
             i += 1
-        return out
+        return out if changed else None
 
-    def _positions(self, text: str) -> tuple[list[tuple[float, list[tuple[str, float]]]], float]:
-        """Query positions (weight, [(token, similarity), ...]) and the query's total weight."""
-        parts = parse_query(text)
-        if not parts.main:
-            return [], 0.0
+    def _positions(
+        self, main: list[str], trailing: list[str], fuzzy: bool = True
+    ) -> tuple[list[tuple[float, list[tuple[str, float]]]], float]:
+        """Query positions (weight, [(token, similarity), ...]) and the query's total weight.
+
+        Unknown words are corrected to known ones (`fuzzy`), except level words ("senior").
+        """
         positions: list[tuple[float, list[tuple[str, float]]]] = []
-        for token in self._join_compounds(parts.main):
+        seen: set[str] = set()
+        for token in main:
+            if token in seen:
+                continue
+            seen.add(token)
             if token in self.idf:
                 positions.append((self.idf[token], [(token, 1.0)]))
                 continue
-            alts = self._corrections(token)
+            alts = self._corrections(token) if fuzzy and token not in LEVEL_WORDS else []
             if alts:
                 positions.append((self.idf[alts[0][0]], alts))
             else:
                 positions.append((self.unknown_idf * 0.8, []))
-        for token in parts.trailing:
-            if token in self.idf:
+        for token in trailing:
+            if token in self.idf and token not in seen:
+                seen.add(token)
                 positions.append((self.idf[token] * TRAILING_WEIGHT, [(token, 1.0)]))
         return positions, sum(w for w, _ in positions)
 
@@ -394,23 +423,46 @@ class TitleIndex:
                     per_code[code] = Hit(code, score, text_score, via, shown)
         return sorted(per_code.values(), key=lambda h: (-h.score, h.code))
 
+    def _search_variant(
+        self, main: list[str], trailing: list[str], floor: float, fuzzy: bool
+    ) -> list[Hit]:
+        positions, total = self._positions(main, trailing, fuzzy)
+        if total <= 0 or not any(alts for _, alts in positions):
+            return []
+        return self._rank(self._accumulate(positions, total, floor), total, floor)
+
     def search(self, text: str, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         """(matches, near misses) for a typed title, best first.
 
         Matches score at least MATCH_MIN. Near misses (at least WEAK_MIN) are computed only when
-        nothing matches, as material for suggestions.
+        nothing matches, as material for suggestions, and only from words the index knows as
+        typed (no typo correction), so that gibberish gets no suggestions. Words that the index
+        knows as one ("fork lift" -> forklift) are tried both ways.
         """
-        positions, total = self._positions(text)
-        if total <= 0 or not any(alts for _, alts in positions):
+        parts = parse_query(text)
+        if not parts.main or max(len(t) for t in parts.main) < 2:
             return [], []
-        strong_floor = MATCH_MIN / W_CURATED
-        ranked = self._rank(self._accumulate(positions, total, strong_floor), total, strong_floor)
-        strong = [h for h in ranked if h.score >= MATCH_MIN]
-        if strong:
-            return strong[:limit], []
-        ranked = self._rank(self._accumulate(positions, total, WEAK_MIN), total, WEAK_MIN)
-        return [], [h for h in ranked if h.score >= WEAK_MIN][:limit]
+        variants = [parts.main]
+        joined = self._joined(parts.main)
+        if joined is not None:
+            variants.append(joined)
+        for floor, minimum in ((MATCH_MIN / W_CURATED, MATCH_MIN), (WEAK_MIN, WEAK_MIN)):
+            best: dict[str, Hit] = {}
+            for main in variants:
+                fuzzy = minimum == MATCH_MIN
+                for hit in self._search_variant(main, parts.trailing, floor, fuzzy):
+                    current = best.get(hit.code)
+                    if current is None or hit.score > current.score:
+                        best[hit.code] = hit
+            ranked = sorted(
+                (h for h in best.values() if h.score >= minimum), key=lambda h: (-h.score, h.code)
+            )
+            if minimum == MATCH_MIN and ranked:
+                return ranked[:limit], []
+            if minimum == WEAK_MIN:
+                return [], ranked[:limit]
+        return [], []
 
 
 MATCH_MIN = 0.5
-WEAK_MIN = 0.3
+WEAK_MIN = 0.35
