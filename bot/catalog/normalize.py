@@ -214,6 +214,7 @@ _PAY = re.compile(
 _BRACKETS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]?")
 _SEPARATORS = re.compile(r"\s+[-–—/]+\s+|[–—|•·:;,]|\s@\s|\s+(?:at|in|near|for)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
+_ONET_QUALIFIERS = re.compile(r",\s*all other\b|,\s*except\b.*$", re.IGNORECASE)
 
 MAX_QUERY_CHARS = 200
 
@@ -376,6 +377,8 @@ def parse_query(text: str) -> QueryParts:
     """Normalise what a user typed into main and trailing tokens."""
     text = (text or "")[:MAX_QUERY_CHARS]
     text = _PAY.sub(" ", text)
+    # O*NET's own qualifiers, as in "Engineers, All Other" or "…, Except Special Education".
+    text = _ONET_QUALIFIERS.sub("", text)
     main_text, rest = split_segments(text)
     main_raw = _drop_noise(words(fold(main_text)))
     trailing_raw: list[str] = []

@@ -45,12 +45,16 @@ class PayValue(BaseModel):
             return cls(value=float(text))
         return cls(mark=_MARKS.get(text, "missing"))
 
-    def text(self, period: Literal["hour", "year"] = "year") -> str:
-        """'$81,870', '$39.36', '≥ $239,200', 'not published', 'not released', 'n/a'."""
+    def text(self, period: Literal["hour", "year"] = "year", floor: float | None = None) -> str:
+        """'$81,870', '$39.36', '≥ $239,200', 'not published', 'not released', 'n/a'.
+
+        A top-coded value reads as at least BLS's cap, or at least `floor` (a lower percentile
+        published above the cap) when that is higher.
+        """
         if self.value is not None:
             return f"${self.value:,.2f}" if period == "hour" else f"${self.value:,.0f}"
         if self.mark == "top_coded":
-            cap = TOP_CODED[period]
+            cap = max(TOP_CODED[period], floor or 0.0)
             return f"≥ ${cap:,.2f}" if period == "hour" else f"≥ ${cap:,.0f}"
         if self.mark == "not_published":
             return "not published"
@@ -79,14 +83,21 @@ class PayFigures(BaseModel):
         return any(v.value is not None or v.mark == "top_coded" for v in values)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [
-            ("10th percentile", self.p10.text(self.period)),
-            ("25th percentile", self.p25.text(self.period)),
-            ("median", self.median.text(self.period)),
-            ("75th percentile", self.p75.text(self.period)),
-            ("90th percentile", self.p90.text(self.period)),
-            ("mean", self.mean.text(self.period)),
-        ]
+        """(label, text) for the percentiles and the mean, top-coded values bounded honestly."""
+        out: list[tuple[str, str]] = []
+        floor: float | None = None
+        for label, value in (
+            ("10th percentile", self.p10),
+            ("25th percentile", self.p25),
+            ("median", self.median),
+            ("75th percentile", self.p75),
+            ("90th percentile", self.p90),
+        ):
+            out.append((label, value.text(self.period, floor)))
+            if value.value is not None:
+                floor = value.value
+        out.append(("mean", self.mean.text(self.period)))
+        return out
 
 
 class PayReport(BaseModel):

@@ -108,6 +108,10 @@ class Resolver:
                 titles.append((alias, code, W_CURATED, "curated alias", alias))
         if titles:
             self.index.add_titles(titles)
+        # An O*NET title typed exactly ("Engineers, All Other") names its occupation.
+        self.exact_titles: dict[str, str] = {
+            " ".join(title.casefold().split()): code for code, title in catalog.titles.items()
+        }
 
     def title_for(self, code: str) -> str:
         return self.catalog.title(code) or self.role_titles.get(code, code)
@@ -137,6 +141,11 @@ class Resolver:
             )
             return Resolution(query=query, matches=[match])
         strong, weak = self.index.search(query, limit=max(limit, 2))
+        exact = self.exact_titles.get(" ".join(query.casefold().split()))
+        if exact is not None and (not strong or strong[0].code != exact):
+            title = self.title_for(exact)
+            strong = [Hit(exact, 1.0, 1.0, "title", title)] + [h for h in strong if h.code != exact]
+            weak = []
         matches = [self._match(h) for h in strong[:limit]]
         ambiguous = False
         if len(strong) >= 2:
