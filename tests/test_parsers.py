@@ -329,3 +329,12 @@ def test_remote_regions_read_back_from_their_description(regions: list[str]) -> 
     parsed = parse_location(location.describe())
     assert parsed.workplace is Workplace.REMOTE
     assert parsed.remote_regions == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "country"),
+    [("Los Angeles, CA", "CA", "US"), ("Toronto, ON, CA", "ON", "CA"), ("Denver, CO", "CO", "US")],
+)
+def test_a_state_code_after_a_city_is_a_state(text: str, region: str, country: str) -> None:
+    location = parse_location(text)
+    assert (location.region, location.country) == (region, country)

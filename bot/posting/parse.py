@@ -276,7 +276,16 @@ def _place(text: str) -> Location:
     if len(parts) > 4:
         raise ParseError("location", say("errors.location_format", text=text[:60]))
     country = ""
-    if len(parts) > 1 and (code := _country(parts[-1])) and code not in ("ANY", "EU"):
+    # "Los Angeles, CA" is California: a two-letter state code after a city is a state, not a
+    # country; only "Toronto, ON, CA" (three parts) reads CA as Canada.
+    last = parts[-1].strip(" .")
+    state_code = len(last) == 2 and last.upper() in US_STATES and len(parts) == 2
+    if (
+        len(parts) > 1
+        and not state_code
+        and (code := _country(parts[-1]))
+        and code not in ("ANY", "EU")
+    ):
         country = code
         parts.pop()
     region = ""
