@@ -134,18 +134,16 @@ def _singular_title(occupation: Occupation) -> str:
 
 
 def _bls_benchmarks(code: str) -> tuple[list[PayBenchmark], str | None]:
-    """National annual median, mean and 10th/90th percentiles from OEWS, and the SOC note."""
+    """National annual median and mean from OEWS, and the SOC note when it is not exact.
+
+    Local percentiles come from `bot.catalog.pay_for` when the location is known.
+    """
     report = pay_for(code)
     if not report.available or report.annual is None:
         return [], report.notes[0] if report.notes else None
     annual = report.annual
     benchmarks = []
-    for kind, value in (
-        ("median", annual.median),
-        ("mean", annual.mean),
-        ("p10", annual.p10),
-        ("p90", annual.p90),
-    ):
+    for kind, value in (("median", annual.median), ("mean", annual.mean)):
         if value.value is not None and value.value > 0:
             benchmarks.append(
                 PayBenchmark(
