@@ -214,6 +214,12 @@ _PAY = re.compile(
 _BRACKETS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]?")
 _SEPARATORS = re.compile(r"\s+[-–—/]+\s+|[–—|•·:;,]|\s@\s|\s+(?:at|in|near|for)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
+# US state and territory codes: in the trailing part of a title ("Nurse - Boston, MA") they name
+# a place, not a word to expand ("MA" would become medical assistant).
+_PLACE_CODES = frozenset(
+    "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh "
+    "nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy pr gu vi us usa".split()
+)
 _ONET_QUALIFIERS = re.compile(r",\s*all other\b|,\s*except\b.*$", re.IGNORECASE)
 
 MAX_QUERY_CHARS = 200
@@ -383,7 +389,8 @@ def parse_query(text: str) -> QueryParts:
     main_raw = _drop_noise(words(fold(main_text)))
     trailing_raw: list[str] = []
     for part in rest:
-        trailing_raw.extend(_drop_noise(words(fold(part)), keep_some=False))
+        kept = _drop_noise(words(fold(part)), keep_some=False)
+        trailing_raw.extend(w for w in kept if w not in _PLACE_CODES)
     if not main_raw and trailing_raw:
         main_raw, trailing_raw = trailing_raw, []
     main, stripped = strip_levels(tokens_of(main_raw))

@@ -49,6 +49,7 @@ def w_alternate(sources: int) -> float:
 
 
 TRAILING_WEIGHT = 0.35  # words after " - ", in brackets, after a comma
+UNMATCHED_TRAILING = 0.3  # how much of that weight still counts when a title lacks the word
 
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 _EXCEPT = re.compile(r",\s*(?:except|including)\b.*$", re.IGNORECASE)
@@ -336,9 +337,9 @@ class TitleIndex:
         return out if changed else None
 
     def _positions(
-        self, main: list[str], trailing: list[str], fuzzy: bool = True
+        self, main: list[str], fuzzy: bool = True
     ) -> tuple[list[tuple[float, list[tuple[str, float]]]], float]:
-        """Query positions (weight, [(token, similarity), ...]) and the query's total weight.
+        """Query positions (weight, [(token, similarity), ...]) and their total weight.
 
         Unknown words are corrected to known ones (`fuzzy`), except level words ("senior").
         """
@@ -356,10 +357,6 @@ class TitleIndex:
                 positions.append((self.idf[alts[0][0]], alts))
             else:
                 positions.append((self.unknown_idf * 0.8, []))
-        for token in trailing:
-            if token in self.idf and token not in seen:
-                seen.add(token)
-                positions.append((self.idf[token] * TRAILING_WEIGHT, [(token, 1.0)]))
         return positions, sum(w for w, _ in positions)
 
     def _accumulate(
@@ -405,12 +402,42 @@ class TitleIndex:
                 acc[key_id] = acc.get(key_id, 0j) + add
         return acc
 
-    def _rank(self, acc: dict[int, complex], total: float, floor: float) -> list[Hit]:
+    def _add_trailing(
+        self, acc: dict[int, complex], trailing: list[tuple[str, float]]
+    ) -> dict[int, float]:
+        """Credit keys already found for the words after the main title; returns the query-side
+        weight each key matched (they only ever help: see `_rank`)."""
+        matched: dict[int, float] = {}
+        for token, weight in trailing:
+            add = complex(self.idf[token], weight)
+            for key_id in self.postings[token]:
+                if key_id in acc:
+                    acc[key_id] += add
+                    matched[key_id] = matched.get(key_id, 0.0) + weight
+        return matched
+
+    def _rank(
+        self,
+        acc: dict[int, complex],
+        total: float,
+        floor: float,
+        trailing_total: float = 0.0,
+        trailing_matched: dict[int, float] | None = None,
+    ) -> list[Hit]:
+        """Hits from matched weights. The query's weight is its main words, plus the trailing
+        words a key matched, plus a fraction (UNMATCHED_TRAILING) of those it did not: "Cook,
+        fast food" prefers Fast Food Cooks, while "Nurse - Boston" is still a nurse."""
         key_weight = self.key_weight
         scored: list[tuple[float, int]] = []
+        unmatched_all = UNMATCHED_TRAILING * trailing_total
         for key_id, value in acc.items():
             cover_key = value.real / key_weight[key_id]
-            cover_query = value.imag / total
+            if trailing_matched is None:
+                cover_query = value.imag / (total + unmatched_all)
+            else:
+                hit = trailing_matched.get(key_id, 0.0)
+                unmatched = UNMATCHED_TRAILING * (trailing_total - hit)
+                cover_query = value.imag / (total + hit + unmatched)
             text_score = 2 * cover_key * cover_query / (cover_key + cover_query)
             if text_score >= floor:
                 scored.append((text_score, key_id))
@@ -426,10 +453,19 @@ class TitleIndex:
     def _search_variant(
         self, main: list[str], trailing: list[str], floor: float, fuzzy: bool
     ) -> list[Hit]:
-        positions, total = self._positions(main, trailing, fuzzy)
+        positions, total = self._positions(main, fuzzy)
         if total <= 0 or not any(alts for _, alts in positions):
             return []
-        return self._rank(self._accumulate(positions, total, floor), total, floor)
+        acc = self._accumulate(positions, total, floor)
+        extra = [
+            (t, self.idf[t] * TRAILING_WEIGHT)
+            for t in dict.fromkeys(trailing)
+            if t in self.idf and t not in main
+        ]
+        if not extra:
+            return self._rank(acc, total, floor)
+        matched = self._add_trailing(acc, extra)
+        return self._rank(acc, total, floor, sum(w for _, w in extra), matched)
 
     def search(self, text: str, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         """(matches, near misses) for a typed title, best first.
