@@ -6,7 +6,8 @@ import re
 
 from slack_bolt import App
 
-from bot.slack.listeners.actions import dialogue, preview
+from bot.slack.listeners.actions import dialogue, preview, review
+from bot.slack.review_blocks import APPROVE, EDIT, OVERRIDE, REQUEST_CHANGES, RETRY
 
 
 def register(app: App) -> None:
@@ -16,3 +17,9 @@ def register(app: App) -> None:
     app.action(re.compile(r"^pick_role_\d+$"))(dialogue.pick_role)
     app.action("draft_edit")(preview.edit)
     app.action("draft_start_over")(preview.start_over)
+    app.action("draft_submit")(review.submit)
+    app.action(APPROVE)(review.approve)
+    app.action(REQUEST_CHANGES)(review.request_changes)
+    app.action(EDIT)(review.edit)
+    app.action(OVERRIDE)(review.override)
+    app.action(RETRY)(review.retry)

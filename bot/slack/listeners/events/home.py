@@ -17,4 +17,4 @@ def opened(event: dict[str, Any], client: WebClient, context: BoltContext) -> No
     user = str(event.get("user") or "")
     if not user:
         return
-    client.views_publish(user_id=user, view=home_view(services(context), user))
+    client.views_publish(user_id=user, view=home_view(services(context), user, client))

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.drafting import EditRejected
 from bot.posting.form import changes_from_form
+from bot.review.reviewing import UNDER_REVIEW
 from bot.slack.context import services
 from bot.slack.replies import show_version, tell
 from bot.slack.views import read_form, read_metadata
@@ -38,6 +39,17 @@ def submit(
         ack(response_action="errors", errors=_on_fields(problems, view))
         return
     ack()
+    if draft.status in UNDER_REVIEW:
+        # In review, a new version is shown in the review thread with what changed.
+        from bot.slack import review
+
+        revision = review.reviewing(app).revise(
+            draft.id, user, changes, base_version=version, note=say("slack.edit_title")
+        )
+        review.revised(
+            client, app, revision, user, lambda text: tell(client, body, text, user=user)
+        )
+        return
     try:
         saved = app.drafting.edit(draft, changes, actor=user, base_version=version)
     except EditRejected as rejected:  # the form checked these already; kept as a safety net

@@ -1,0 +1,389 @@
+"""Slack steps of review shared by the listeners: the review post and its thread, approvals,
+changes, and publishing to the jobs channel.
+
+The decisions are `bot.review.Reviewing`'s; this module only shows them in Slack. Web API calls
+that fail for good (after the client's retries) are told to the person who acted, and the draft
+keeps its state so that trying again later works.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.drafting import role_for
+from bot.render.mrkdwn import escape
+from bot.review.diff import describe
+from bot.review.policy import MembersOf
+from bot.review.publish import Export
+from bot.review.reviewing import (
+    ApprovalResult,
+    BoardUnavailable,
+    PostedAt,
+    Refusable,
+    Reviewing,
+    Revision,
+)
+from bot.slack import review_blocks as rb
+from bot.slack.checks import check_blocks
+from bot.slack.context import Services
+from bot.store import DraftRecord, DraftStatus
+from bot.text import say
+
+log = logging.getLogger(__name__)
+
+Inform = Callable[[str], None]
+GROUP_TTL = 60.0  # seconds a user group's members are remembered
+
+_groups: dict[tuple[str, str], tuple[float, frozenset[str]]] = {}
+_groups_lock = threading.Lock()
+
+
+def reviewing(app: Services) -> Reviewing:
+    return Reviewing(app.store, app.settings, drafting=app.drafting)
+
+
+def members_of(client: WebClient) -> MembersOf:
+    """Members of a user group (usergroups.users.list), remembered for a minute."""
+
+    def lookup(group: str) -> frozenset[str]:
+        key = (str(client.base_url), group)
+        now = time.monotonic()
+        with _groups_lock:
+            cached = _groups.get(key)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        try:
+            users = frozenset(client.usergroups_users_list(usergroup=group).get("users") or [])
+        except SlackClientError as exc:
+            log.warning("could not list user group %s: %s", group, slack_error(exc))
+            return cached[1] if cached is not None else frozenset()
+        with _groups_lock:
+            _groups[key] = (now + GROUP_TTL, users)
+        return users
+
+    return lookup
+
+
+def slack_error(exc: BaseException) -> str:
+    """Slack's error code ('not_in_channel', 'ratelimited'), or what went wrong on the way."""
+    if isinstance(exc, SlackApiError):
+        return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
+    return (str(exc) or type(exc).__name__)[:200]
+
+
+def refusal(result: Refusable) -> str:
+    return say(f"review.refused.{result.refused}", **result.detail)
+
+
+def ephemeral(client: WebClient, channel: str, user: str, text: str, thread_ts: str = "") -> None:
+    """A note only `user` sees, in the thread they wrote in; never raises."""
+    try:
+        kwargs: dict[str, Any] = {"channel": channel, "user": user, "text": text}
+        if thread_ts:
+            kwargs["thread_ts"] = thread_ts
+        client.chat_postEphemeral(**kwargs)
+    except (SlackClientError, OSError) as exc:
+        log.warning("could not tell %s: %s", user, slack_error(exc))
+
+
+def direct_message(client: WebClient, draft: DraftRecord, text: str) -> None:
+    """A DM to the requester; never raises (the review thread has the same news)."""
+    try:
+        channel = draft.dm_channel
+        if not channel.startswith("D"):
+            channel = client.conversations_open(users=draft.requester)["channel"]["id"]
+        client.chat_postMessage(channel=channel, text=text)
+    except (SlackClientError, OSError) as exc:
+        log.warning("could not DM %s: %s", draft.requester, slack_error(exc))
+
+
+def in_thread(client: WebClient, draft: DraftRecord, text: str, blocks: list[Any]) -> bool:
+    """Post in the draft's review thread; False (logged) when Slack would not take it."""
+    try:
+        client.chat_postMessage(
+            channel=draft.review_channel, thread_ts=draft.review_ts, text=text, blocks=blocks
+        )
+        return True
+    except (SlackClientError, OSError) as exc:
+        log.warning("could not post in the review thread of #%s: %s", draft.id, slack_error(exc))
+        return False
+
+
+# ------------------------------------------------------------------ the review post
+
+
+def review_message(app: Services, draft: DraftRecord) -> tuple[str, list[Any]]:
+    review = reviewing(app)
+    posting = app.drafting.posting(draft)
+    if posting is None:
+        raise LookupError(draft.id)
+    failure = ""
+    if draft.status is DraftStatus.APPROVED:
+        failures = [e for e in app.store.history(draft.id) if e.kind == "publish_failed"]
+        failure = str(failures[-1].detail.get("error", "")) if failures else ""
+    return rb.review_post(
+        draft,
+        posting,
+        checks=check_blocks(posting, draft),
+        approvers=review.approvals(draft),
+        required=review.policy.required,
+        blocked=review.check_summary(draft, posting).blocks_approval,
+        override=review.override(draft.id, draft.current_version),
+        failure=failure,
+        role=role_for(draft.role_key),
+    )
+
+
+def refresh(client: WebClient, app: Services, draft_id: int) -> None:
+    """Update the review post in place to show the current version and status."""
+    draft = app.store.draft(draft_id)
+    if draft is None or not draft.review_ts:
+        return
+    text, blocks = review_message(app, draft)
+    try:
+        client.chat_update(
+            channel=draft.review_channel, ts=draft.review_ts, text=text, blocks=blocks
+        )
+    except (SlackClientError, OSError) as exc:
+        log.warning("could not update the review post of #%s: %s", draft.id, slack_error(exc))
+
+
+def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: Inform) -> None:
+    """Send a ready draft to the review channel (once), or say exactly why not."""
+    channel = app.settings.newjob_review_channel
+    if not channel:
+        inform(say("review.no_review_channel"))
+        return
+    review = reviewing(app)
+    claimed = review.submit(draft_id, user)
+    if claimed.refused is not None or claimed.draft is None:
+        inform(refusal(claimed))
+        return
+    draft = claimed.draft
+    try:
+        text, blocks = review_message(app, draft)
+        posted = client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+    except (SlackClientError, OSError) as exc:
+        review.submission_failed(draft)
+        error = slack_error(exc)
+        log.warning("could not post draft #%s for review: %s", draft.id, error)
+        if error in ("not_in_channel", "channel_not_found", "is_archived"):
+            inform(say("review.not_in_channel", channel=rb.channel_link(channel)))
+        else:
+            inform(say("review.post_failed", error=escape(error)))
+        return
+    ts = str(posted["ts"])
+    where = str(posted.get("channel") or channel)
+    link = permalink(client, where, ts)
+    draft = review.submitted(draft, actor=user, channel=where, ts=ts, permalink=link)
+    note = say(
+        "review.submitted",
+        version=draft.current_version,
+        channel=rb.channel_link(where),
+        link=rb.link_target(link) if link else "",
+    )
+    try:
+        client.chat_postMessage(
+            channel=draft.dm_channel or user, thread_ts=draft.dm_thread_ts or None, text=note
+        )
+    except (SlackClientError, OSError) as exc:
+        log.warning("could not confirm the submission of #%s: %s", draft.id, slack_error(exc))
+
+
+def permalink(client: WebClient, channel: str, ts: str) -> str:
+    try:
+        return str(client.chat_getPermalink(channel=channel, message_ts=ts).get("permalink") or "")
+    except (SlackClientError, OSError) as exc:
+        log.warning("no permalink for %s/%s: %s", channel, ts, slack_error(exc))
+        return ""
+
+
+# ------------------------------------------------------------------ approvals
+
+
+def approve(
+    client: WebClient,
+    app: Services,
+    draft_id: int,
+    user: str,
+    inform: Inform,
+    *,
+    version: int | None = None,
+    override_reason: str | None = None,
+) -> ApprovalResult:
+    result = reviewing(app).approve(
+        draft_id,
+        user,
+        version=version,
+        members_of=members_of(client),
+        override_reason=override_reason,
+    )
+    if result.refused is not None:
+        inform(refusal(result))
+        return result
+    approved(client, app, result, user, reason=override_reason or "")
+    return result
+
+
+def approved(
+    client: WebClient, app: Services, result: ApprovalResult, user: str, *, reason: str = ""
+) -> None:
+    """Show a counted approval in the thread and on the post; publish if it was the last."""
+    draft = result.draft
+    if draft is None or not result.counted:
+        return
+    key = "review.override_thread" if result.overridden else "review.approved_note"
+    text = say(
+        key,
+        user=rb.mention(user),
+        version=result.version,
+        approvals=result.approvals,
+        required=result.required,
+        reason=escape(reason),
+    )
+    in_thread(client, draft, text, [rb.bk.section(text)])
+    if result.publish:
+        publish(client, app, draft.id, user)
+    else:
+        refresh(client, app, draft.id)
+
+
+# ------------------------------------------------------------------ changes and new versions
+
+
+def changes_requested(
+    client: WebClient, app: Services, draft_id: int, user: str, comment: str, inform: Inform
+) -> bool:
+    result = reviewing(app).request_changes(draft_id, user, comment, members_of=members_of(client))
+    if result.refused is not None or result.draft is None:
+        inform(refusal(result))
+        return False
+    draft = result.draft
+    text, blocks = rb.changes_post(user, result.version, result.comment)
+    in_thread(client, draft, text, blocks)
+    refresh(client, app, draft.id)
+    dm = "\n".join(
+        [
+            say(
+                "review.changes_dm",
+                user=rb.mention(user),
+                title=escape(draft.title),
+                version=result.version,
+            ),
+            rb.quoted(result.comment),
+            say(
+                "review.changes_dm_after",
+                link=rb.link_target(draft.permalink) if draft.permalink else "",
+            ),
+        ]
+    )
+    direct_message(client, draft, dm)
+    return True
+
+
+def announce(client: WebClient, app: Services, revision: Revision, user: str) -> None:
+    """A new version: its diff in the thread, and the post updated in place."""
+    draft = revision.draft
+    if draft is None or revision.after is None:
+        return
+    summary = reviewing(app).check_summary(draft, revision.after)
+    text, blocks = rb.version_post(
+        revision.version,
+        user,
+        describe(revision.changes),
+        checks_line=summary.line,
+        reopened=revision.reopened,
+    )
+    in_thread(client, draft, text, blocks)
+    refresh(client, app, draft.id)
+
+
+def revised(
+    client: WebClient, app: Services, revision: Revision, user: str, inform: Inform
+) -> bool:
+    """Announce a revision, or tell the person why there is none."""
+    if revision.problems:
+        inform(say("review.edit_problem", problems=escape(" ".join(revision.problems.values()))))
+        return False
+    if revision.refused is not None:
+        inform(refusal(revision))
+        return False
+    announce(client, app, revision, user)
+    return True
+
+
+# ------------------------------------------------------------------ publishing
+
+
+class JobsChannel:
+    """The jobs channel as a job board: the posting as a message, its exports in the thread."""
+
+    def __init__(self, client: WebClient, channel: str | None) -> None:
+        self.client = client
+        self.channel = channel
+
+    def post(self, draft: DraftRecord, posting: Any) -> PostedAt:
+        if not self.channel:
+            raise BoardUnavailable(say("review.no_jobs_channel"))
+        text, blocks = rb.published_post(posting)
+        try:
+            posted = self.client.chat_postMessage(channel=self.channel, text=text, blocks=blocks)
+        except (SlackClientError, OSError) as exc:
+            raise BoardUnavailable(slack_error(exc)) from exc
+        channel, ts = str(posted.get("channel") or self.channel), str(posted["ts"])
+        return PostedAt(channel, ts, permalink(self.client, channel, ts))
+
+    def attach(self, draft: DraftRecord, where: PostedAt, files: list[Export]) -> None:
+        try:
+            self.client.files_upload_v2(
+                file_uploads=rb.upload_list(files),
+                channel=where.channel,
+                thread_ts=where.ts,
+                initial_comment=say("review.exports_comment", title=escape(draft.title)),
+            )
+        except (SlackClientError, OSError) as exc:
+            raise BoardUnavailable(slack_error(exc)) from exc
+
+
+def publish(client: WebClient, app: Services, draft_id: int, user: str) -> bool:
+    """Publish an approved draft; on failure, say so in the thread with a Retry button."""
+    board = JobsChannel(client, app.settings.newjob_jobs_channel)
+    publication = reviewing(app).publish(draft_id, user, board)
+    draft = publication.draft
+    refresh(client, app, draft.id)
+    if not publication.published:
+        if publication.failed_step:
+            text, blocks = rb.failure_post(draft, publication.failed_step, publication.error)
+            in_thread(client, draft, text, blocks)
+        return False
+    if draft.jobs_ts:
+        text = say(
+            "review.published_thread",
+            channel=rb.channel_link(draft.jobs_channel),
+            link=rb.link_target(draft.permalink),
+        )
+        in_thread(client, draft, text, [rb.bk.section(text)])
+        direct_message(
+            client,
+            draft,
+            say(
+                "review.published_dm",
+                title=escape(draft.title),
+                link=rb.link_target(draft.permalink) if draft.permalink else "",
+            ),
+        )
+    return True
+
+
+def retry(client: WebClient, app: Services, draft_id: int, user: str, inform: Inform) -> None:
+    if not reviewing(app).claim_retry(draft_id):
+        inform(say("review.retry_not_needed"))
+        return
+    publish(client, app, draft_id, user)
