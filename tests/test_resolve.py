@@ -147,6 +147,9 @@ TYPED_TITLES: list[tuple[str, str | tuple[str, ...]]] = [
     ("care giver", "31-1122.00"),
     ("book keeper", "43-3031.00"),
     ("Home Health Aide - weekends", "31-1121.00"),
+    ("Nurse - Boston, MA", "29-1141.00"),
+    ("Medical Assistant - Boston, MA", "31-9092.00"),
+    ("PA - Pittsburgh, PA", "29-1071.00"),
 ]
 
 

@@ -150,8 +150,8 @@ def _metro_cities(name: str) -> tuple[str, ...]:
 def load_areas(pay_json: Path) -> Areas:
     data = json.loads(pay_json.read_text(encoding="utf-8"))
     raw = data["areas"]
-    US_STATES = _places().us_states
-    postal_by_name = {name.lower(): code for code, name in US_STATES.items()}
+    places = _places()
+    postal_by_name = {name.lower(): code for code, name in places.us_states.items()}
     fips_to_postal: dict[str, str] = {}
     state_area: dict[str, str] = {}
     for code, area in raw.items():
@@ -169,7 +169,7 @@ def load_areas(pay_json: Path) -> Areas:
         if area["type"] != "M" or "nonmetropolitan" in area["name"]:
             continue
         tail = area["name"].rsplit(",", 1)[-1].strip()
-        states = tuple(s for s in tail.split("-") if s in US_STATES)
+        states = tuple(s for s in tail.split("-") if s in places.us_states)
         metros.append(
             _Metro(
                 code=code,
@@ -230,24 +230,23 @@ def _places() -> _Places:
 def _split_state(text: str) -> tuple[str, str | None]:
     """('denver', 'CO') from 'denver, co', 'denver co', 'denver colorado'."""
     places = _places()
-    US_STATES, _STATE_NAMES = places.us_states, places.state_names
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return "", None
     last = parts[-1]
     rest = ", ".join(parts[:-1])
-    if last.upper() in US_STATES and (rest or len(parts) == 1):
+    if last.upper() in places.us_states and (rest or len(parts) == 1):
         return rest, last.upper()
-    if last in _STATE_NAMES:
-        return rest, _STATE_NAMES[last]
+    if last in places.state_names:
+        return rest, places.state_names[last]
     if len(parts) == 1:
         words = last.split()
         for size in (3, 2, 1):
             if len(words) > size:
                 tail = " ".join(words[-size:])
-                if tail in _STATE_NAMES:
-                    return " ".join(words[:-size]), _STATE_NAMES[tail]
-                if size == 1 and tail.upper() in US_STATES:
+                if tail in places.state_names:
+                    return " ".join(words[:-size]), places.state_names[tail]
+                if size == 1 and tail.upper() in places.us_states:
                     return " ".join(words[:-1]), tail.upper()
     return text.strip(" ,"), None
 
@@ -255,24 +254,21 @@ def _split_state(text: str) -> tuple[str, str | None]:
 def _non_us(folded: str) -> tuple[str, str] | None:
     """(country code, country name) when the text names a place outside the US."""
     places = _places()
-    _COUNTRY_WORDS, COUNTRY_NAMES = places.country_words, places.country_names
-    _PROVINCE_NAMES, CA_PROVINCES = places.province_names, places.provinces
-    WELL_KNOWN_CITIES = places.well_known
     parts = [p.strip() for p in folded.split(",") if p.strip()]
     for part in reversed(parts):
-        if part in _COUNTRY_WORDS:
-            code = _COUNTRY_WORDS[part]
-            return code, COUNTRY_NAMES.get(code, part.title())
-        if part in _PROVINCE_NAMES or (part.upper() in CA_PROVINCES and len(parts) > 1):
+        if part in places.country_words:
+            code = places.country_words[part]
+            return code, places.country_names.get(code, part.title())
+        if part in places.province_names or (part.upper() in places.provinces and len(parts) > 1):
             return "CA", "Canada"
-    for phrase, code in _COUNTRY_WORDS.items():
+    for phrase, code in places.country_words.items():
         if re.search(rf"\b{re.escape(phrase)}\b", folded):
-            return code, COUNTRY_NAMES.get(code, phrase.title())
+            return code, places.country_names.get(code, phrase.title())
     city = parts[0] if parts else ""
-    if city in WELL_KNOWN_CITIES and len(parts) == 1:
-        _, country = WELL_KNOWN_CITIES[city]
+    if city in places.well_known and len(parts) == 1:
+        _, country = places.well_known[city]
         if country != "US":
-            return country, COUNTRY_NAMES.get(country, country)
+            return country, places.country_names.get(country, country)
     return None
 
 
@@ -311,8 +307,6 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
     """The OEWS area for a location (see `resolve_area`)."""
     query = (location_text or "").strip()[:200]
     places = _places()
-    US_STATES, _STATE_NAMES = places.us_states, places.state_names
-    CITY_NICKNAMES, WELL_KNOWN_CITIES = places.nicknames, places.well_known
 
     def national(
         note: str | None, *, understood: bool = True, us: bool = True, country: str | None = "US"
@@ -367,8 +361,8 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
             country=code,
         )
 
-    if place in CITY_NICKNAMES:
-        city, region, _country = CITY_NICKNAMES[place]
+    if place in places.nicknames:
+        city, region, _country = places.nicknames[place]
         place = f"{_fold(city)}, {region.lower()}"
     if place in ("new york", "new york ny"):
         place = "new york, ny"  # the city, not the state, is what people mean
@@ -376,8 +370,8 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
     city = city.replace("-", " ").strip()
     if city in ("washington dc", "dc", "washington d c") and state is None:
         city, state = "washington", "DC"
-    if city in CITY_NICKNAMES:
-        nick_city, region, _country = CITY_NICKNAMES[city]
+    if city in places.nicknames:
+        nick_city, region, _country = places.nicknames[city]
         city, state = _fold(nick_city), state or region
     if city in _INSIDE_METROS:
         inner_city, inner_state = _INSIDE_METROS[city]
@@ -399,8 +393,8 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
             )
         return national(f"Could not place '{query}'; showing national figures.", understood=False)
 
-    if state is None and city in WELL_KNOWN_CITIES:
-        state = WELL_KNOWN_CITIES[city][0] or None
+    if state is None and city in places.well_known:
+        state = places.well_known[city][0] or None
     metros = _find_metros(areas, city, state)
     note = None
     if not metros:
@@ -432,8 +426,8 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
             note=f"BLS OEWS has no metro area named '{city.title()}'; showing {areas.name(code)}.",
             fallbacks=_chain(areas, code, state),
         )
-    if city in _STATE_NAMES or city.upper() in US_STATES:
-        postal = _STATE_NAMES.get(city) or city.upper()
+    if city in places.state_names or city.upper() in places.us_states:
+        postal = places.state_names.get(city) or city.upper()
         if postal in areas.state_area:
             code = areas.state_area[postal]
             return AreaMatch(

@@ -60,6 +60,16 @@ def format_report(report: PayReport, matched: str = "") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.roles.curated import RoleFileError
+
+    try:
+        return _run(args)
+    except RoleFileError as exc:
+        print(f"newjob pay: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     from bot.catalog import get_catalog, pay_for
     from bot.roles.lookup import find_role
 

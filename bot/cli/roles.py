@@ -75,7 +75,21 @@ def _text(resolution: Resolution) -> str:
     return "\n".join(lines)
 
 
+def _role_file_error(command: str, exc: Exception) -> int:
+    print(f"newjob {command}: {exc}", file=sys.stderr)
+    return 1
+
+
 def run_search(args: argparse.Namespace) -> int:
+    from bot.roles.curated import RoleFileError
+
+    try:
+        return _search(args)
+    except RoleFileError as exc:
+        return _role_file_error("roles search", exc)
+
+
+def _search(args: argparse.Namespace) -> int:
     from bot.catalog import resolve
 
     limit = max(1, args.limit)
@@ -192,6 +206,15 @@ def describe_role(role: RoleTemplate) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from bot.roles.curated import RoleFileError
+
+    try:
+        return _show(args)
+    except RoleFileError as exc:
+        return _role_file_error("roles show", exc)
+
+
+def _show(args: argparse.Namespace) -> int:
     from bot.roles.lookup import find_role, role_for
 
     key = " ".join(args.key)
