@@ -1,0 +1,111 @@
+"""What the FAQ reads in a question, and what it answers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.catalog import AreaMatch
+
+
+class Topic(StrEnum):
+    """What a question about a role asks for, in the order answers give them."""
+
+    DESCRIBE = "describe"
+    DUTIES = "duties"
+    SKILLS = "skills"
+    QUALITIES = "qualities"
+    EDUCATION = "education"
+    EXPERIENCE = "experience"
+    TOOLS = "tools"
+    PAY = "pay"
+
+
+class PostingField(StrEnum):
+    """What a question about one of our postings asks for."""
+
+    WORKPLACE = "workplace"
+    LOCATION = "location"
+    CLOSING = "closing"
+    APPLY = "apply"
+    PAY = "pay"
+    EMPLOYMENT = "employment"
+    POSTED = "posted"
+
+
+class RoleMention(BaseModel):
+    """A role named in a question, resolved through the title resolver."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    typed: str  # the words of the question that named it
+    key: str  # for bot.roles.lookup.role_for
+    code: str  # O*NET-SOC code, or "" for a curated role without one
+    title: str  # how the answer names it
+    onet_title: str = ""
+    score: float
+    curated: bool = False
+    others: list[str] = []  # titles it could also mean, when the resolver found it ambiguous
+
+
+class Place(BaseModel):
+    """Where a pay question asks about."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    typed: str
+    area: AreaMatch | None = None  # None: the whole United States
+
+
+class Understanding(BaseModel):
+    """Everything read from one question, before any answer is looked up."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str
+    words: list[str] = []
+    topics: dict[Topic, float] = {}
+    compare: float = 0.0
+    posting: float = 0.0  # how surely it is about one of our postings
+    posting_fields: dict[PostingField, float] = {}
+    help: bool = False
+    roles: list[RoleMention] = []
+    unknown: list[str] = []  # phrases that looked like a title but matched none
+    leftovers: list[str] = []  # words nothing explained
+    place: Place | None = None
+
+    def main_topics(self, floor: float = 0.6, share: float = 0.75) -> list[Topic]:
+        """The topics asked about: strong cues, and any nearly as strong as the strongest."""
+        if not self.topics:
+            return []
+        top = max(self.topics.values())
+        chosen = [t for t, w in self.topics.items() if w >= floor and w >= top * share]
+        return [t for t in Topic if t in chosen]
+
+    @property
+    def role(self) -> RoleMention | None:
+        return max(self.roles, key=lambda r: r.score) if self.roles else None
+
+
+class FaqAnswer(BaseModel):
+    """An answer (or an honest refusal) in plain text, with the sources its facts came from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str
+    answered: bool
+    answer: str
+    sources: list[str] = []
+    kind: str = ""  # faq, describe, pay, compare, posting, refuse, unknown_role, …
+    confidence: float = 0.0
+    link: str | None = None
+
+    def json_dict(self) -> dict[str, object]:
+        """The `newjob ask --json` shape (design.md)."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.answer,
+            "sources": list(self.sources),
+        }

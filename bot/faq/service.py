@@ -1,0 +1,282 @@
+"""The FAQ: from a question to an answer with its sources, or an honest "I can't answer that".
+
+In order: questions about one of our postings are answered from the store; then the curated
+FAQ of `roles/*.yaml`; then comparisons of two roles; then the topics asked about one role, from
+the catalogue and pay data. A question understood too weakly (below CONFIDENCE_MIN), about a
+role nobody knows, or about anything else is refused with what the FAQ can answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from bot.catalog import resolve
+from bot.faq.curated import CuratedFaq, CuratedMatch
+from bot.faq.facts import RoleFacts, compare, facts_for, topic_answer
+from bot.faq.model import FaqAnswer, PostingField, RoleMention, Topic, Understanding
+from bot.faq.postings import OpenPosting, Postings, answer_posting, choose, which
+from bot.faq.sources import Cited, from_source
+from bot.faq.understand import reader, understand
+from bot.faq.wording import render
+from bot.store import DraftRecord, Store, StoreUnavailable
+
+CONFIDENCE_MIN = 0.45  # below this, the FAQ says it is not sure rather than guess
+CURATED_MIN = 0.6
+STRONG_TOPIC = 0.8  # a topic this sure is answered even with words nothing explained
+MAX_TOPICS = 3
+SUGGESTION_MIN = 0.7
+
+# Fields only a posting can answer: the catalogue knows nothing of a job's workplace or dates.
+POSTING_ONLY = (
+    PostingField.WORKPLACE,
+    PostingField.CLOSING,
+    PostingField.APPLY,
+    PostingField.EMPLOYMENT,
+)
+
+
+@cache
+def curated_faq() -> CuratedFaq:
+    from bot.roles.curated import load_curated_roles
+
+    return CuratedFaq(load_curated_roles(), reader())
+
+
+def _mention_for_draft(draft: DraftRecord) -> RoleMention | None:
+    from bot.roles.lookup import role_for
+
+    role = role_for(draft.role_key)
+    if role is None:
+        return None
+    return RoleMention(
+        typed=draft.title,
+        key=draft.role_key,
+        code=role.onet_code or "",
+        title=draft.title or role.title,
+        score=1.0,
+        curated=role.curated,
+    )
+
+
+class Faq:
+    """Answers questions; `store` (optional) gives the postings, `today` dates them."""
+
+    def __init__(self, store: Store | None = None, *, today: dt.date | None = None) -> None:
+        self.store = store
+        self._today = today
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def postings(self) -> Postings | None:
+        return Postings(self.store) if self.store is not None else None
+
+    # -- the answer -------------------------------------------------------------------------
+
+    def ask(self, question: str, *, draft_id: int | None = None) -> FaqAnswer:
+        text = " ".join(str(question or "").split())
+        if not text:
+            return self._refuse(text, "unsure")
+        understanding = understand(text)
+        draft = self._draft(draft_id)
+        if self._about_posting(understanding, draft):
+            return self._posting(understanding, draft)
+        if understanding.help and not understanding.roles:
+            return FaqAnswer(question=text, answered=True, answer=render("help"), kind="help")
+        roles = list(understanding.roles)
+        if not roles:
+            if understanding.unknown and (understanding.main_topics() or understanding.compare):
+                return self._unknown_role(understanding)
+            mention = _mention_for_draft(draft) if draft is not None else None
+            if mention is None:
+                if understanding.main_topics():
+                    return self._refuse(text, "which_role")
+                return self._refuse(text, "refuse")
+            roles = [mention]
+        if understanding.compare >= 0.6 and len(roles) == 1 and understanding.unknown:
+            return self._unknown_role(understanding)
+        matched = curated_faq().match(understanding)
+        if matched is not None and matched.confidence >= CURATED_MIN:
+            return self._curated(understanding, matched)
+        if len(roles) >= 2 and understanding.compare > 0:
+            return self._compare(understanding, roles[0], roles[1])
+        return self._topics(understanding, max(roles, key=lambda r: r.score))
+
+    # -- kinds of answer --------------------------------------------------------------------
+
+    def _draft(self, draft_id: int | None) -> DraftRecord | None:
+        if draft_id is None or self.store is None:
+            return None
+        try:
+            return self.store.draft(draft_id)
+        except StoreUnavailable:
+            return None
+
+    def _about_posting(self, understanding: Understanding, draft: DraftRecord | None) -> bool:
+        fields = understanding.posting_fields
+        if understanding.posting >= 0.9:
+            return True
+        if any(fields.get(f, 0.0) >= 0.9 for f in POSTING_ONLY):
+            return True
+        # In a draft's thread, "what's the pay range?" asks about that draft.
+        return draft is not None and not understanding.roles and bool(fields)
+
+    def _posting(self, understanding: Understanding, draft: DraftRecord | None) -> FaqAnswer:
+        question = understanding.question
+        role = understanding.role
+        postings = self.postings()
+        title = role.title if role else ""
+        if postings is None:
+            return self._refuse(question, "posting_none", title=title)
+        try:
+            found: OpenPosting | None = None
+            if draft is not None and (role is None or self._same_role(draft, role)):
+                found = postings.load(draft)
+            else:
+                candidates = postings.for_role(role) if role else postings.open_drafts()
+                chosen, several = choose(candidates)
+                if chosen is None and several:
+                    return FaqAnswer(
+                        question=question,
+                        answered=False,
+                        answer=which(several),
+                        kind="posting_which",
+                        confidence=0.5,
+                    )
+                found = postings.load(chosen) if chosen is not None else None
+        except StoreUnavailable:
+            found = None
+        if found is None:
+            return self._refuse(question, "posting_none", title=title)
+        fields = [f for f, w in understanding.posting_fields.items() if w >= 0.6]
+        if Topic.PAY in understanding.main_topics() and PostingField.PAY not in fields:
+            fields.append(PostingField.PAY)
+        ordered = [f for f in PostingField if f in fields]
+        cited = Cited()
+        answer = answer_posting(found, ordered, cited, self.today)
+        return FaqAnswer(
+            question=question,
+            answered=True,
+            answer=answer,
+            sources=cited.lines,
+            kind="posting",
+            confidence=1.0,
+            link=found.link,
+        )
+
+    @staticmethod
+    def _same_role(draft: DraftRecord, role: RoleMention) -> bool:
+        mention = _mention_for_draft(draft)
+        return mention is not None and (mention.key == role.key or mention.code == role.code)
+
+    def _curated(self, understanding: Understanding, matched: CuratedMatch) -> FaqAnswer:
+        item = matched.item
+        cited = Cited()
+        source = item.role.source_by_id(item.entry.source)
+        label = cited.use(from_source(source)) if source is not None else ""
+        answer = render("curated", answer=item.entry.answer, label=label)
+        return FaqAnswer(
+            question=understanding.question,
+            answered=True,
+            answer=answer,
+            sources=cited.lines,
+            kind=f"faq:{item.entry.id}",
+            confidence=matched.confidence,
+        )
+
+    def _compare(
+        self, understanding: Understanding, first: RoleMention, second: RoleMention
+    ) -> FaqAnswer:
+        one, two = facts_for(first), facts_for(second)
+        if one is None or two is None:
+            return self._refuse(understanding.question, "refuse")
+        cited = Cited()
+        text = compare(one, two, cited, understanding.place, understanding.main_topics())
+        text = self._with_notes(text, [one, two])
+        confidence = min(first.score, second.score) * max(understanding.compare, 0.6)
+        return FaqAnswer(
+            question=understanding.question,
+            answered=True,
+            answer=text,
+            sources=cited.lines,
+            kind="compare",
+            confidence=round(confidence, 3),
+        )
+
+    def _topics(self, understanding: Understanding, mention: RoleMention) -> FaqAnswer:
+        question = understanding.question
+        topics = understanding.main_topics(floor=0.5)
+        strength = max((understanding.topics[t] for t in topics), default=0.0)
+        if understanding.place is not None and Topic.PAY not in topics and not topics:
+            topics, strength = [Topic.PAY], 0.7
+        if not topics:
+            if understanding.leftovers:
+                return self._refuse(question, "role_no_topic", title=mention.title)
+            topics, strength = [Topic.DESCRIBE], 0.7
+        elif understanding.leftovers and strength < STRONG_TOPIC:
+            return self._refuse(question, "role_no_topic", title=mention.title)
+        confidence = round(strength * mention.score, 3)
+        if confidence < CONFIDENCE_MIN:
+            return self._refuse(question, "unsure", confidence=confidence)
+        facts = facts_for(mention)
+        if facts is None:
+            return self._refuse(question, "unknown_role", typed=mention.typed, suggestions=[])
+        cited = Cited()
+        parts = [
+            topic_answer(topic, facts, cited, understanding.place) for topic in topics[:MAX_TOPICS]
+        ]
+        text = self._with_notes("\n\n".join(p for p in parts if p), [facts])
+        return FaqAnswer(
+            question=question,
+            answered=True,
+            answer=text,
+            sources=cited.lines,
+            kind="+".join(t.value for t in topics[:MAX_TOPICS]),
+            confidence=confidence,
+        )
+
+    @staticmethod
+    def _with_notes(text: str, facts: list[RoleFacts]) -> str:
+        notes = []
+        for item in facts:
+            mention = item.mention
+            if mention.others and not mention.curated:
+                notes.append(
+                    render(
+                        "ambiguous",
+                        typed=mention.typed,
+                        title=mention.title,
+                        onet_title=mention.onet_title,
+                        others=mention.others,
+                    )
+                )
+        return "\n\n".join([text, *notes]) if notes else text
+
+    def _unknown_role(self, understanding: Understanding) -> FaqAnswer:
+        typed = max(understanding.unknown, key=len)
+        resolution = resolve(typed, limit=3)
+        suggestions = (
+            list(resolution.suggestions[:3])
+            or [m.title for m in resolution.matches if m.score >= SUGGESTION_MIN][:3]
+        )
+        return self._refuse(
+            understanding.question, "unknown_role", typed=typed, suggestions=suggestions
+        )
+
+    def _refuse(
+        self, question: str, template: str, *, confidence: float = 0.0, **params: object
+    ) -> FaqAnswer:
+        return FaqAnswer(
+            question=question,
+            answered=False,
+            answer=render(template, **params),
+            kind=template,
+            confidence=confidence,
+        )
+
+
+def ask(question: str, store: Store | None = None, *, draft_id: int | None = None) -> FaqAnswer:
+    """One question answered (see `Faq`)."""
+    return Faq(store).ask(question, draft_id=draft_id)

@@ -1,0 +1,321 @@
+"""Reading a question without a language model: topics, roles, a place, postings.
+
+The question is split into words; cue phrases from the lexicon say what it asks (pay, duties,
+a comparison, one of our postings…), a place after "in"/"near" (or a state's name) says where,
+and the words left between stopwords and cues are tried as job titles with the catalogue's
+title resolver (`bot.catalog.resolve`), which copes with typos, plurals and abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.catalog import Match, get_catalog, resolve, resolve_area
+from bot.catalog.areas import NATIONAL
+from bot.catalog.normalize import ABBREVIATIONS, expand
+from bot.catalog.resolve import get_resolver
+from bot.faq.lexicon import Cue, Lexicon, lexicon, strongest
+from bot.faq.model import Place, PostingField, RoleMention, Topic, Understanding
+from bot.posting.places import US_STATES
+from bot.roles.lookup import key_for
+
+ROLE_MIN = 0.8  # a phrase is a role when the resolver scores it at least this
+ACRONYM_PENALTY = 0.85  # 'cats' is not CAT (Certified Appliance Technician)
+MAX_QUESTION_CHARS = 500
+MAX_RUN_WORDS = 6
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_CONTRACTIONS = (
+    (re.compile(r"n't\b", re.IGNORECASE), " not"),
+    (re.compile(r"'re\b", re.IGNORECASE), " are"),
+    (re.compile(r"'m\b", re.IGNORECASE), " am"),
+    (re.compile(r"'ll\b", re.IGNORECASE), " will"),
+    (re.compile(r"'ve\b", re.IGNORECASE), " have"),
+    (re.compile(r"'d\b", re.IGNORECASE), " would"),
+    (re.compile(r"'s\b", re.IGNORECASE), " is"),
+    (re.compile(r"s'(?=\s|$)", re.IGNORECASE), "s"),
+)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_ALIAS_TITLES = ("alternate title", "reported title", "short title")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+_STATE_NAMES = {tuple(name.lower().split()): code for code, name in US_STATES.items()}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def split_words(question: str) -> list[str]:
+    """The question's words as typed (case kept), contractions spelled out."""
+    text = _fold(question[:MAX_QUESTION_CHARS])
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return _WORD.findall(text)
+
+
+# Word kinds: STOP and HARD (a word of a multi-word cue) and PLACE end a title phrase; CUE and
+# SOFT may sit at a title's edge and are dropped when the title resolves better without them.
+STOP, HARD, PLACE, CUE, SOFT, OTHER = "stop", "hard", "place", "cue", "soft", "other"
+
+
+@dataclass
+class _Run:
+    start: int
+    end: int
+    text: str = ""
+    match: Match | None = None
+    score: float = 0.0
+    others: tuple[str, ...] = ()
+
+
+class Reader:
+    """Reads questions with one lexicon and the catalogue's resolver."""
+
+    def __init__(self, words: Lexicon | None = None) -> None:
+        self.lexicon = words or lexicon()
+        self.vocabulary = get_resolver().index.idf
+
+    # -- words ------------------------------------------------------------------------------
+
+    def _title_word(self, norm: str) -> bool:
+        return all(token in self.vocabulary for token in expand(norm))
+
+    def _normalise(self, raw: list[str]) -> list[str]:
+        norms = []
+        for word in raw:
+            norm = word.lower()
+            if not self.lexicon.known(norm) and not self._title_word(norm):
+                norm = self.lexicon.correct(norm) or norm
+            norms.append(norm)
+        return norms
+
+    # -- places -----------------------------------------------------------------------------
+
+    def _place_at(self, raw: list[str], norms: list[str], start: int) -> tuple[Place, int] | None:
+        """A place named from word `start` on: (place, index after it)."""
+        end = len(raw)
+        while end > start and norms[end - 1] in self.lexicon.place_trailers:
+            end -= 1
+        if end <= start:
+            return None
+        for stop in range(min(end, start + 4), start, -1):
+            folded = " ".join(norms[start:stop])
+            if folded in self.lexicon.national_words:
+                return Place(typed=" ".join(raw[start:stop]), area=None), stop
+            if norms[start] == "the" and stop - start == 1:
+                continue
+            text = " ".join(raw[start:stop])
+            area = resolve_area(text)
+            if area.understood and (area.area_code != NATIONAL or not area.us):
+                return Place(typed=text, area=area), stop
+        return None
+
+    def _find_place(self, raw: list[str], norms: list[str]) -> tuple[Place, int, int] | None:
+        for i in range(len(raw) - 2, -1, -1):
+            if norms[i] in self.lexicon.place_prepositions:
+                found = self._place_at(raw, norms, i + 1)
+                if found is not None:
+                    return found[0], i, found[1]
+        # A state's name with no preposition: "Colorado network tech salary".
+        for length in (3, 2, 1):
+            for start in range(0, len(norms) - length + 1):
+                code = _STATE_NAMES.get(tuple(norms[start : start + length]))
+                if code is not None:
+                    text = " ".join(raw[start : start + length])
+                    return Place(typed=text, area=resolve_area(text)), start, start + length
+        return None
+
+    # -- titles -----------------------------------------------------------------------------
+
+    def _score(self, match: Match, raw: list[str]) -> float:
+        score = match.score
+        if len(raw) == 1 and match.via in _ALIAS_TITLES:
+            word = raw[0]
+            lowered = word.lower()
+            acronym = f"({word.upper().rstrip('S')})"
+            typed_as_acronym = word.isupper() or lowered.rstrip("s") in ABBREVIATIONS
+            if acronym in match.matched and not typed_as_acronym:
+                score *= ACRONYM_PENALTY
+        return score
+
+    def _resolve_run(self, raw: list[str], norms: list[str], kinds: list[str], run: _Run) -> None:
+        trimmable = (CUE, SOFT)
+        best: tuple[float, int, _Run] | None = None
+        left = run.start
+        while left < run.end:
+            right = run.end
+            while right > left:
+                inner = kinds[left:right]
+                if OTHER in inner:
+                    words = [
+                        raw[i] if raw[i].lower() == norms[i] else norms[i]
+                        for i in range(left, right)
+                    ]
+                    text = " ".join(words)
+                    resolution = resolve(text, limit=3)
+                    match = resolution.best
+                    if match is not None:
+                        score = self._score(match, raw[left:right])
+                        candidate = _Run(left, right, text, match, score)
+                        if resolution.ambiguous:
+                            candidate.others = tuple(
+                                m.title for m in resolution.matches[1:3] if m.code != match.code
+                            )
+                        # Equal scores: the phrase without cue words names the role.
+                        padding = sum(1 for k in inner if k != OTHER)
+                        rank = (round(score, 3), -padding)
+                        if best is None or rank > best[:2]:
+                            best = (rank[0], rank[1], candidate)
+                if kinds[right - 1] not in trimmable:
+                    break
+                right -= 1
+            if kinds[left] not in trimmable:
+                break
+            left += 1
+        if best is not None:
+            chosen = best[2]
+            run.text, run.match, run.score, run.others = (
+                chosen.text,
+                chosen.match,
+                chosen.score,
+                chosen.others,
+            )
+            run.start, run.end = chosen.start, chosen.end
+        else:
+            run.text = " ".join(raw[run.start : run.end])
+
+    def _mention(self, run: _Run) -> RoleMention:
+        from bot.roles.lookup import role_for
+
+        match = run.match
+        assert match is not None
+        key = key_for(match)
+        role = role_for(key)
+        title = role.title if role else match.title
+        if role is not None and not role.curated and match.via in _ALIAS_TITLES:
+            typed = _PAREN.sub("", match.matched).strip()
+            title = typed or title
+        code = "" if match.code.startswith("role:") else match.code
+        onet_title = (get_catalog().title(code) or "") if code else ""
+        return RoleMention(
+            typed=run.text,
+            key=key,
+            code=code,
+            title=title,
+            onet_title=onet_title,
+            score=round(run.score, 3),
+            curated=match.role_id is not None,
+            others=[] if match.role_id else list(run.others),
+        )
+
+    # -- the whole question -----------------------------------------------------------------
+
+    def read(self, question: str) -> Understanding:
+        raw = split_words(question)
+        norms = self._normalise(raw)
+        n = len(raw)
+        kinds = [STOP if w in self.lexicon.stopwords else OTHER for w in norms]
+        for i, word in enumerate(norms):
+            if kinds[i] == OTHER and word in self.lexicon.soft_words:
+                kinds[i] = SOFT
+        understanding = Understanding(question=question, words=norms)
+
+        found = self._find_place(raw, norms)
+        if found is not None:
+            place, start, end = found
+            understanding.place = place
+            for i in range(start, end):
+                kinds[i] = PLACE
+
+        cues: list[Cue] = []
+        topic_cues = self.lexicon.topics.find(norms)
+        compare_cues = self.lexicon.compare.find(norms)
+        marker_cues = self.lexicon.posting_markers.find(norms)
+        field_cues = self.lexicon.posting_fields.find(norms)
+        help_cues = self.lexicon.help.find(norms)
+        cues = [*topic_cues, *compare_cues, *marker_cues, *field_cues]
+        for cue in cues:
+            for i in range(cue.start, cue.end):
+                if kinds[i] == PLACE:
+                    continue
+                if cue.multiword:
+                    kinds[i] = HARD
+                elif kinds[i] in (OTHER, SOFT):
+                    kinds[i] = CUE
+        understanding.compare = strongest(compare_cues).get("compare", 0.0)
+        understanding.posting_fields = {
+            PostingField(k): v for k, v in strongest(field_cues).items()
+        }
+        understanding.help = bool(help_cues)
+        posting = 1.0 if marker_cues else 0.0
+        if not posting and self._determined_job(norms):
+            posting = 0.9
+        understanding.posting = posting
+
+        runs: list[_Run] = []
+        i = 0
+        while i < n:
+            if kinds[i] in (CUE, SOFT, OTHER):
+                j = i
+                while j < n and kinds[j] in (CUE, SOFT, OTHER) and j - i < MAX_RUN_WORDS:
+                    j += 1
+                if OTHER in kinds[i:j]:
+                    runs.append(_Run(i, j))
+                i = j
+            else:
+                i += 1
+        for run in runs:
+            self._resolve_run(raw, norms, kinds, run)
+        roles: list[RoleMention] = []
+        explained: set[int] = set()
+        for run in runs:
+            if run.match is not None and run.score >= ROLE_MIN:
+                mention = self._mention(run)
+                if all(r.code != mention.code or r.key != mention.key for r in roles):
+                    roles.append(mention)
+                explained.update(range(run.start, run.end))
+            else:
+                understanding.unknown.append(run.text)
+        understanding.roles = roles
+        # A cue word inside a title ("software" in "software developer") asks nothing.
+        topic_cues = [c for c in topic_cues if not explained.intersection(range(c.start, c.end))]
+        topics = {Topic(k): v for k, v in strongest(topic_cues).items()}
+        # "What does a network technician do?" asks what the job is.
+        if norms and norms[0] == "what" and norms[-1] in ("do", "does"):
+            topics[Topic.DESCRIBE] = max(topics.get(Topic.DESCRIBE, 0.0), 0.8)
+        understanding.topics = topics
+        understanding.leftovers = [
+            norms[k] for k in range(n) if kinds[k] == OTHER and k not in explained
+        ]
+        return understanding
+
+    def _determined_job(self, norms: list[str]) -> bool:
+        """'the network technician job', 'our nurse role' (not 'the role of a nurse')."""
+        for i, word in enumerate(norms):
+            if word not in self.lexicon.job_words:
+                continue
+            if i + 1 < len(norms) and norms[i + 1] == "of":
+                continue
+            window = norms[max(0, i - 6) : i]
+            if any(w in self.lexicon.determiners for w in window):
+                return True
+        return False
+
+
+_reader: Reader | None = None
+
+
+def reader() -> Reader:
+    global _reader
+    if _reader is None:
+        _reader = Reader()
+    return _reader
+
+
+def understand(question: str) -> Understanding:
+    """What a question asks, about which roles and where (see the module docstring)."""
+    return reader().read(question)
