@@ -1,0 +1,1 @@
+"""Benchmarks: figures printed by `make bench` (`python -m bench`), never timed asserts."""
