@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any, Literal
 
 import yaml
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template
 from pydantic import BaseModel, ConfigDict
 
 from bot.paths import prompts_dir
@@ -34,7 +34,13 @@ class Question(BaseModel):
     suggest: Literal["company", "pay", "closing_date"] | None = None
 
     def wording(self, **context: Any) -> str:
-        return " ".join(_ENV.from_string(self.ask).render(**context).split())
+        return " ".join(_compiled(self.ask).render(**context).split())
+
+
+@cache
+def _compiled(source: str) -> Template:
+    # Compiling a template costs far more than rendering it; each question is asked often.
+    return _ENV.from_string(source)
 
 
 @cache
