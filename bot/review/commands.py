@@ -112,8 +112,9 @@ _QUESTION_WORDS = frozenset("what how when where who why is are does do can shou
 
 
 def clean(text: str) -> str:
-    """The reply without mentions of the bot (or anyone) in front, and with spaces tidied."""
-    return " ".join(_MENTION.sub(" ", text).split())
+    """The reply without mentions of the bot (or anyone), spaces tidied, lines kept."""
+    lines = (" ".join(line.split()) for line in _MENTION.sub(" ", text).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def parse(text: str) -> Command | None:
@@ -125,7 +126,7 @@ def parse(text: str) -> Command | None:
     if changes:
         comment = changes.group("comment").strip()
         return RequestChanges(comment) if comment else None
-    verb, _, rest = reply.partition(" ")
+    verb, _, rest = " ".join(reply.split()).partition(" ")
     verb = verb.lower()
     if verb == "set":
         return _set(rest)
@@ -133,7 +134,7 @@ def parse(text: str) -> Command | None:
         return _add(rest)
     if verb in ("remove", "delete", "drop"):
         return _remove(rest)
-    return Approve() if _is_approval(reply) else None
+    return Approve() if _is_approval(" ".join(reply.split())) else None
 
 
 def looks_like_question(text: str) -> bool:

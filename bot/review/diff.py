@@ -7,8 +7,8 @@ lines are plain text: each adapter escapes them for where they go.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from bot.posting import Posting
 from bot.render.outline import format_date
@@ -83,13 +83,8 @@ def diff(old: Posting, new: Posting) -> list[Change]:
             after_items: list[str] = getattr(new, field)
             if before_items == after_items:
                 continue
-            removed: list[str] = []
-            added: list[str] = []
-            matcher = SequenceMatcher(a=before_items, b=after_items, autojunk=False)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                if tag != "equal":
-                    removed.extend(before_items[i1:i2])
-                    added.extend(after_items[j1:j2])
+            removed = _minus(before_items, after_items)
+            added = _minus(after_items, before_items)
             if not added and not removed:  # same items, new order
                 changes.append(Change(field, "\n".join(before_items), "\n".join(after_items)))
             else:
@@ -99,6 +94,19 @@ def diff(old: Posting, new: Posting) -> list[Change]:
         if before != after:
             changes.append(Change(field, before, after))
     return changes
+
+
+def _minus(items: list[str], others: list[str]) -> list[str]:
+    """The items not in `others`, in their order (an item twice in `items` but once in
+    `others` is in the result once)."""
+    left = Counter(others)
+    result = []
+    for item in items:
+        if left[item]:
+            left[item] -= 1
+        else:
+            result.append(item)
+    return result
 
 
 def _quote(text: str, limit: int = 120) -> str:
