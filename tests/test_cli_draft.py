@@ -107,12 +107,20 @@ def test_answers_may_be_json(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_unknown_title_exits_2_naming_the_nearest_roles(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "netwrk technican")
+    code, out, err = run(capsys, "dragon tamer")
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1
-    assert "“netwrk technican”" in err
-    assert "Nearest roles I know: Network Technician" in err
+    assert "“dragon tamer”" in err
+    assert "Nearest roles I know: Animal Trainers" in err
+
+
+def test_titles_resolve_through_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "netwrk technican", "--format", "markdown")
+    assert code == 0 and "$54,683" in out  # a typo still finds the curated role
+    code, out, _ = run(capsys, "registered nurse", "--format", "jsonld")
+    assert code == 0
+    assert json.loads(out)["occupationalCategory"] == "29-1141.00"
 
 
 @pytest.mark.parametrize(

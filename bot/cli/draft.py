@@ -106,24 +106,10 @@ def _read_answers(path: Path) -> dict[str, Any] | str:
 
 
 def _find_role(title: str) -> tuple[RoleTemplate | None, list[str]]:
-    """The curated role whose title or alias is `title` (any case), else the nearest titles.
+    """The role for `title` (curated roles over the O*NET catalogue), else the nearest titles."""
+    from bot.roles.lookup import find_role
 
-    Stands in until the resolver over curated roles and the O*NET catalogue is in place.
-    """
-    from rapidfuzz import fuzz, process
-
-    from bot.roles.curated import load_curated_roles
-
-    wanted = " ".join(title.split()).casefold()
-    names: dict[str, RoleTemplate] = {}
-    for role in load_curated_roles().values():
-        for name in (role.title, *role.aliases):
-            names.setdefault(" ".join(name.split()).casefold(), role)
-    if wanted in names:
-        return names[wanted], []
-    nearest: list[str] = []
-    for name, _score, _index in process.extract(wanted, list(names), scorer=fuzz.WRatio):
-        role_title = names[name].title
-        if role_title not in nearest:
-            nearest.append(role_title)
-    return None, nearest[:_NEAREST]
+    found = find_role(title)
+    if found.role is not None:
+        return found.role, []
+    return None, list(found.suggestions)[:_NEAREST]
