@@ -320,6 +320,9 @@ def _choice(match: Match) -> RoleChoice:
     )
 
 
+CONFIDENT_MATCH = 0.75  # below this, "chief vibes officer" is a question, not Chief Executives
+
+
 def find_role(text: str) -> RoleLookup:
     """Resolve a typed title to a role, with alternatives for a "did you mean"."""
     query = text if isinstance(text, str) else ""
@@ -357,6 +360,7 @@ def find_role(text: str) -> RoleLookup:
         resolution=resolution,
         role=role,
         key=key,
-        ambiguous=resolution.ambiguous,
+        # A weak best match (only some of the words found) is offered, never assumed.
+        ambiguous=resolution.ambiguous or best.score < CONFIDENT_MATCH,
         alternatives=[_choice(m) for m in resolution.matches[1:]],
     )
