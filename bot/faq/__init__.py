@@ -11,7 +11,7 @@ by the templates in prompts/faq/. Plain text out; adapters escape it for where i
 """
 
 from bot.faq.model import FaqAnswer, PostingField, RoleMention, Topic, Understanding
-from bot.faq.service import Faq, ask
+from bot.faq.service import Faq, answer, ask
 from bot.faq.understand import understand
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "RoleMention",
     "Topic",
     "Understanding",
+    "answer",
     "ask",
     "understand",
 ]

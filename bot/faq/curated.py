@@ -42,12 +42,11 @@ def _role_codes(understanding: Understanding) -> frozenset[str]:
     return frozenset(r.code or r.key for r in understanding.roles)
 
 
-def _asks(understanding: Understanding) -> str | None:
+def _asks(understanding: Understanding) -> list[str]:
     """What a question asks, in the terms entries are filed under."""
     if len(understanding.roles) >= 2 and understanding.compare > 0:
-        return COMPARE
-    topics = understanding.main_topics()
-    return topics[0].value if topics else None
+        return [COMPARE]
+    return [topic.value for topic in understanding.main_topics()]
 
 
 def _fold(text: str) -> str:
@@ -62,7 +61,7 @@ class CuratedFaq:
             role = roles[role_id]
             for entry in role.faq:
                 readings = [reader.read(q) for q in entry.questions]
-                asks = Counter(a for a in (_asks(r) for r in readings) if a)
+                asks = Counter(a for r in readings for a in _asks(r)[:1])
                 codes: Counter[frozenset[str]] = Counter(
                     _role_codes(r) for r in readings if r.roles
                 )
@@ -91,9 +90,9 @@ class CuratedFaq:
             same_roles = item.codes == codes if item.topic == COMPARE else item.codes <= codes
             if not same_roles:
                 continue
-            if asked is not None and asked == item.topic:
+            if item.topic in asked:
                 confidence = MEANING_BASE + (1 - MEANING_BASE) * wording / 100
-            elif asked is None and wording >= CLOSE_WORDING:
+            elif not asked and wording >= CLOSE_WORDING:
                 confidence = wording / 100
             else:
                 continue

@@ -9,7 +9,7 @@ figure comes from those sources with its label; where there is none, the answer 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.catalog import Occupation, PayFigures, PayReport, get_catalog, pay_for
 from bot.catalog.models import education_phrase
@@ -33,6 +33,13 @@ _KIND_WORDS = {
     "p75": "a 75th percentile",
     "p90": "a 90th percentile",
 }
+
+
+class Section(NamedTuple):
+    """One part of an answer, and whether it holds facts (rather than saying there are none)."""
+
+    text: str
+    grounded: bool
 
 
 @dataclass(frozen=True)
@@ -70,13 +77,13 @@ def facts_for(mention: RoleMention) -> RoleFacts | None:
 # -- one topic --------------------------------------------------------------------------------
 
 
-def describe(facts: RoleFacts, cited: Cited) -> str:
+def describe(facts: RoleFacts, cited: Cited) -> Section:
     role = facts.role
     summary = role.summary or (facts.occupation.description if facts.occupation else "")
     if not summary:
-        return ""
+        return Section(render("no_data", title=facts.title, topics=["describe"]), False)
     where = role.where_they_work if facts.curated("where_they_work") else ""
-    return render(
+    text = render(
         "describe",
         title=facts.title,
         code=role.onet_code or "",
@@ -86,6 +93,7 @@ def describe(facts: RoleFacts, cited: Cited) -> str:
         where=where,
         where_label=cited.use(field_citation(role, "where_they_work")) if where else "",
     )
+    return Section(text, True)
 
 
 def _tasks(occupation: Occupation | None, limit: int) -> list[str]:
@@ -96,11 +104,11 @@ def _tasks(occupation: Occupation | None, limit: int) -> list[str]:
     return [*core, *rest][:limit]
 
 
-def duties(facts: RoleFacts, cited: Cited) -> str:
+def duties(facts: RoleFacts, cited: Cited) -> Section:
     role = facts.role
     page_duties = role.duties[:MAX_LIST] if facts.curated("duties") else []
     tasks = _tasks(facts.occupation, 5 if page_duties else MAX_LIST)
-    return render(
+    text = render(
         "duties",
         title=facts.title,
         onet_title=facts.onet_title,
@@ -109,19 +117,20 @@ def duties(facts: RoleFacts, cited: Cited) -> str:
         tasks=tasks,
         tasks_label=cited.use(ONET) if tasks else "",
     )
+    return Section(text, bool(page_duties or tasks))
 
 
 def _top(rated: list[Any], limit: int) -> list[str]:
     return [r.name for r in sorted(rated, key=lambda r: -r.importance)[:limit]]
 
 
-def skills(facts: RoleFacts, cited: Cited) -> str:
+def skills(facts: RoleFacts, cited: Cited) -> Section:
     role = facts.role
     occupation = facts.occupation
     page_skills = role.skills[:MAX_LIST] if facts.curated("skills") else []
     onet_skills = _top(occupation.skills, 6) if occupation else []
     knowledge = _top(occupation.knowledge, 5) if occupation else []
-    return render(
+    text = render(
         "skills",
         title=facts.title,
         onet_title=facts.onet_title,
@@ -131,14 +140,15 @@ def skills(facts: RoleFacts, cited: Cited) -> str:
         knowledge=knowledge,
         onet_label=cited.use(ONET) if onet_skills or knowledge else "",
     )
+    return Section(text, bool(page_skills or onet_skills or knowledge))
 
 
-def qualities(facts: RoleFacts, cited: Cited) -> str:
+def qualities(facts: RoleFacts, cited: Cited) -> Section:
     role = facts.role
     occupation = facts.occupation
     page_qualities = role.qualities[:MAX_LIST] if facts.curated("qualities") else []
     styles = _top(occupation.work_styles, 6) if occupation else []
-    return render(
+    text = render(
         "qualities",
         title=facts.title,
         onet_title=facts.onet_title,
@@ -147,6 +157,7 @@ def qualities(facts: RoleFacts, cited: Cited) -> str:
         work_styles=styles,
         onet_label=cited.use(ONET) if styles else "",
     )
+    return Section(text, bool(page_qualities or styles))
 
 
 def _percent(value: float) -> str:
@@ -161,13 +172,13 @@ def _education_levels(occupation: Occupation | None, limit: int = 3) -> list[str
     return [f"{_percent(e.percent)}% {education_phrase(e)}" for e in chosen]
 
 
-def education(facts: RoleFacts, cited: Cited) -> str:
+def education(facts: RoleFacts, cited: Cited) -> Section:
     role = facts.role
     occupation = facts.occupation
     page = role.education if facts.curated("education") else ""
     levels = _education_levels(occupation)
     zone = occupation.job_zone if occupation else None
-    return render(
+    text = render(
         "education",
         title=facts.title,
         onet_title=facts.onet_title,
@@ -178,16 +189,17 @@ def education(facts: RoleFacts, cited: Cited) -> str:
         zone_education=zone.education if zone else "",
         onet_label=cited.use(ONET) if levels or zone else "",
     )
+    return Section(text, bool(page or levels or zone))
 
 
-def experience(facts: RoleFacts, cited: Cited) -> str:
+def experience(facts: RoleFacts, cited: Cited) -> Section:
     role = facts.role
     occupation = facts.occupation
     zone = occupation.job_zone if occupation else None
     page = role.experience if facts.curated("experience") else ""
     page_entry = role.curated and role.seniority == "entry"
     disagree = bool(zone) and page_entry and zone is not None and zone.zone not in ENTRY_LEVEL_ZONES
-    return render(
+    text = render(
         "experience",
         title=facts.title,
         zone=zone.zone if zone else None,
@@ -199,24 +211,26 @@ def experience(facts: RoleFacts, cited: Cited) -> str:
         page_label=cited.use(field_citation(role, "experience")) if page or page_entry else "",
         disagree=disagree,
     )
+    return Section(text, bool(zone or page or page_entry))
 
 
 def _hot_first(occupation: Occupation) -> list[Any]:
     return sorted(occupation.technology, key=lambda t: (not t.hot, not t.in_demand))
 
 
-def tools(facts: RoleFacts, cited: Cited) -> str:
+def tools(facts: RoleFacts, cited: Cited) -> Section:
     occupation = facts.occupation
     technology = _hot_first(occupation) if occupation else []
     shown = technology[:MAX_TOOLS]
-    return render(
+    text = render(
         "tools",
         title=facts.title,
         onet_title=facts.onet_title,
         tools=[{"name": t.name, "hot": t.hot, "category": t.category} for t in shown],
         more=max(0, len(technology) - len(shown)),
-        onet_label=cited.use(ONET),
+        onet_label=cited.use(ONET) if shown else "",
     )
+    return Section(text, bool(shown))
 
 
 # -- pay --------------------------------------------------------------------------------------
@@ -272,7 +286,7 @@ def _pay_notes(report: PayReport) -> list[str]:
     return [n for n in notes if not n.startswith("OEWS SOC ")]
 
 
-def pay(facts: RoleFacts, cited: Cited, place: Place | None) -> str:
+def pay(facts: RoleFacts, cited: Cited, place: Place | None) -> Section:
     report = pay_report(facts, place)
     benchmarks = page_benchmarks(facts, cited)
     available = bool(report and report.available)
@@ -296,13 +310,13 @@ def pay(facts: RoleFacts, cited: Cited, place: Place | None) -> str:
             annual=_figures(report.annual),
             hourly=_figures(report.hourly),
         )
-    return render("pay", **params)
+    return Section(render("pay", **params), available or bool(benchmarks))
 
 
 # -- several topics, and two roles side by side -------------------------------------------
 
 
-def topic_answer(topic: Topic, facts: RoleFacts, cited: Cited, place: Place | None) -> str:
+def topic_answer(topic: Topic, facts: RoleFacts, cited: Cited, place: Place | None) -> Section:
     if topic is Topic.PAY:
         return pay(facts, cited, place)
     builders = {

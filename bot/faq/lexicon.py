@@ -113,6 +113,13 @@ class Lexicon:
     def known(self, word: str) -> bool:
         return word in self._known
 
+    def add_words(self, words: Iterable[str]) -> None:
+        """More words to put misspellings right to (title words the resolver cannot correct,
+        such as 'administrator', which it only knows by its canonical form 'admin')."""
+        extra = {w for w in words if len(w) >= 4 and w.isalpha()}
+        self._vocabulary = sorted(set(self._vocabulary) | extra)
+        self._corrections.clear()
+
     def correct(self, word: str) -> str | None:
         """The cue word a misspelt word stands for ("salery" -> "salary"), or None."""
         if word in self._corrections:

@@ -227,13 +227,14 @@ class Faq:
         parts = [
             topic_answer(topic, facts, cited, understanding.place) for topic in topics[:MAX_TOPICS]
         ]
-        text = self._with_notes("\n\n".join(p for p in parts if p), [facts])
+        text = self._with_notes("\n\n".join(p.text for p in parts if p.text), [facts])
+        grounded = any(p.grounded for p in parts)
         return FaqAnswer(
             question=question,
-            answered=True,
+            answered=grounded,
             answer=text,
-            sources=cited.lines,
-            kind="+".join(t.value for t in topics[:MAX_TOPICS]),
+            sources=cited.lines if grounded else [],
+            kind="+".join(t.value for t in topics[:MAX_TOPICS]) if grounded else "no_data",
             confidence=confidence,
         )
 
@@ -280,3 +281,8 @@ class Faq:
 def ask(question: str, store: Store | None = None, *, draft_id: int | None = None) -> FaqAnswer:
     """One question answered (see `Faq`)."""
     return Faq(store).ask(question, draft_id=draft_id)
+
+
+def answer(question: str) -> FaqAnswer:
+    """One question about roles and pay, answered without the store (no postings)."""
+    return Faq().ask(question)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.catalog import Match, get_catalog, resolve, resolve_area
 from bot.catalog.areas import NATIONAL
-from bot.catalog.normalize import ABBREVIATIONS, expand
+from bot.catalog.normalize import ABBREVIATIONS, CANONICAL, expand
 from bot.catalog.resolve import get_resolver
 from bot.faq.lexicon import Cue, Lexicon, lexicon, strongest
 from bot.faq.model import Place, PostingField, RoleMention, Topic, Understanding
@@ -78,6 +78,9 @@ class Reader:
     def __init__(self, words: Lexicon | None = None) -> None:
         self.lexicon = words or lexicon()
         self.vocabulary = get_resolver().index.idf
+        # Words the resolver only knows in a canonical form ("administrator" is "admin" there)
+        # cannot be put right there when misspelt: put them right here.
+        self.lexicon.add_words(CANONICAL)
 
     # -- words ------------------------------------------------------------------------------
 

@@ -12,12 +12,12 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.listeners.messages import dialogue, review
+from bot.slack.listeners.messages import dialogue, faq, review
 
 Handler = Callable[[dict[str, Any], WebClient, BoltContext], bool]
 
 # Tried in order; each returns True when the message was its to handle.
-HANDLERS: list[Handler] = [dialogue.handle, review.handle]
+HANDLERS: list[Handler] = [dialogue.handle, review.handle, faq.handle]
 
 
 def route(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
