@@ -17,6 +17,7 @@ from bot.render import to_text
 from bot.roles.template import RoleTemplate
 from bot.settings import Settings
 from bot.store import DraftRecord, DraftStatus, SessionRecord, Store
+from bot.terminal import review
 from bot.text import say
 
 TERMINAL_TEAM = "T0PLAYGRND"
@@ -71,6 +72,9 @@ class Playground:
             return self._pick(int(text))
         if self._in_dialogue():
             return self._answer(text)
+        reviewed = review.handle(self, text)
+        if reviewed is not None:
+            return reviewed
         if lowered == "list":
             return self._list()
         if lowered.startswith("edit"):
@@ -172,6 +176,10 @@ class Playground:
         changes, problems = changes_from_form(values, posting)
         if problems:
             return list(problems.values())
+        if draft.status in review.UNDER_REVIEW:
+            # In review, an edit is a new version with what changed, as in Slack's thread.
+            flow = review.reviewing(self)
+            return review.revised(self, flow.revise(draft.id, self.user, changes, note=rest))
         try:
             saved = self.drafting.edit(draft, changes, actor=self.user)
         except EditRejected as rejected:
