@@ -749,6 +749,27 @@ class FakeSlack:
             ]
         return sorted(found, key=lambda m: m["ts"])
 
+    def wait_for_messages(
+        self, channel: str, count: int, *, user: str | None = None, timeout: float = 5.0
+    ) -> list[JSON]:
+        """Block until ``channel`` holds at least ``count`` messages (written by ``user`` if
+        given); return them, oldest first. Cheap enough for many threads waiting at once."""
+        deadline = time.monotonic() + timeout
+
+        def found() -> int:
+            held = self._messages.get(channel, {}).values()
+            return sum(1 for m in held if user is None or m["user"] == user)
+
+        with self._changed:
+            while (have := found()) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(
+                        f"waited {timeout}s for {count} messages in {channel}, got {have}"
+                    )
+                self._changed.wait(remaining)
+        return [m for m in self.messages(channel) if user is None or m["user"] == user]
+
     def message(self, channel: str, ts: str) -> JSON:
         with self._lock:
             found = self._messages.get(channel, {}).get(ts)
