@@ -190,3 +190,20 @@ def thread_posts(run: Running, draft: DraftRecord) -> list[dict[str, Any]]:
 
 def kinds(run: Running, draft_id: int) -> list[str]:
     return [event.kind for event in run.store.history(draft_id)]
+
+
+def published(run: Running, draft_id: int) -> DraftRecord:
+    """Wait until the draft is published and the app has finished saying so (the DM to the
+    requester is the last thing it sends)."""
+    draft = wait_until(
+        lambda: (d := draft_now(run, draft_id)).status is DraftStatus.PUBLISHED and d,
+        what="published",
+    )
+    run.fake.wait_for(
+        "chat.postMessage",
+        predicate=lambda c: (
+            c.params.get("channel") == draft.dm_channel
+            and "is published" in str(c.params.get("text"))
+        ),
+    )
+    return draft_now(run, draft_id)

@@ -7,7 +7,6 @@ import threading
 
 import pytest
 
-from bot.store import DraftStatus
 from tests import slack_fixtures
 from tests.fake_slack import Call, FakeSlack
 from tests.newjob_app import Running, running_app
@@ -15,6 +14,7 @@ from tests.review_scenes import (
     button,
     draft_now,
     kinds,
+    published,
     ready_draft,
     review_post,
     submit,
@@ -49,10 +49,7 @@ def _race(one: Running, two: Running) -> None:
         thread.join(timeout=15)
     assert statuses == [200] * 4
 
-    def published() -> bool:
-        return draft_now(one, draft.id).status is DraftStatus.PUBLISHED
-
-    wait_until(published, what="published")
+    published(one, draft.id)
     approvals = one.store.approvals(draft.id, 1)
     assert sorted(a.approver for a in approvals) == sorted([APPROVER, REVIEWER])
     history = kinds(one, draft.id)

@@ -23,6 +23,7 @@ from tests.review_scenes import (
     ephemerals,
     has_button,
     kinds,
+    published,
     ready_draft,
     reply,
     review_post,
@@ -146,24 +147,21 @@ def test_submit_review_edit_approve_publish(run: Running) -> None:
 
     # An approver replies "lgtm" to version 2: approved, published to the jobs channel.
     reply(run, draft, "LGTM :+1:", APPROVER)
-    published = wait_until(
-        lambda: (d := draft_now(run, draft.id)).status is DraftStatus.PUBLISHED and d,
-        what="published",
-    )
+    done = published(run, draft.id)
     assert [a.approver for a in run.store.approvals(draft.id, 2)] == [APPROVER]
     [jobs_post] = run.fake.calls(
         "chat.postMessage", predicate=lambda c: c.params.get("channel") == JOBS_CHANNEL
     )
-    job = run.fake.message(JOBS_CHANNEL, published.jobs_ts)
+    job = run.fake.message(JOBS_CHANNEL, done.jobs_ts)
     assert job["ts"] == jobs_post.response["ts"]  # type: ignore[index]
     assert "https://acme.example.com/jobs/42" in text_of(job) and "Apply" in text_of(job)
-    assert published.permalink.startswith("https://") and JOBS_CHANNEL in published.permalink
+    assert done.permalink.startswith("https://") and JOBS_CHANNEL in done.permalink
 
     # The exports, in the thread of the published message.
     files = wait_until(lambda: [f for f in run.fake.files() if f.completed], what="files")
     assert sorted(f.filename.rsplit(".", 1)[1] for f in files) == ["html", "json", "md"]
     for upload in files:
-        assert upload.channels == [JOBS_CHANNEL] and upload.thread_ts == published.jobs_ts
+        assert upload.channels == [JOBS_CHANNEL] and upload.thread_ts == done.jobs_ts
     html = next(f for f in files if f.filename.endswith(".html")).text
     assert "application/ld+json" in html and "JobPosting" in html
     as_json = next(f for f in files if f.filename.endswith(".json")).text
@@ -182,7 +180,7 @@ def test_submit_review_edit_approve_publish(run: Running) -> None:
         ),
         what="the DM",
     )
-    assert published.permalink in str(dm[0].text)
+    assert done.permalink in str(dm[0].text)
 
     history = kinds(run, draft.id)
     for kind in ("created", "answered", "submitted", "refused", "edited", "approved", "published"):
@@ -261,7 +259,7 @@ def test_same_event_twice_and_double_clicks_count_once(
         assert len(approved_notes) == 1 and "(1 of 2)" in text_of(approved_notes[0])
         # The second approver: now it is published, once.
         click(run, review_post(run, draft.id), "Approve", REVIEWER)
-        wait_until(lambda: draft_now(run, draft.id).status is DraftStatus.PUBLISHED)
+        published(run, draft.id)
         click(run, post, "Approve", REVIEWER)
         wait_ephemeral(run, REVIEWER)
         assert len(run.store.approvals(draft.id, 1)) == 2
@@ -343,7 +341,7 @@ def test_checks_errors_block_approval_until_overridden_with_a_reason(run: Runnin
     reason = "Benefits are on the careers page the link goes to; legal agreed."
     response = run.slack.view_submission(view, {("reason", "value"): reason}, user_id=APPROVER)
     assert response.status_code == 200
-    wait_until(lambda: draft_now(run, draft.id).status is DraftStatus.PUBLISHED, what="published")
+    published(run, draft.id)
     [override] = [e for e in run.store.history(draft.id) if e.kind == "override"]
     assert override.actor == APPROVER and override.version == 1
     assert override.detail["reason"] == reason and override.detail["errors"]
@@ -448,7 +446,7 @@ def test_app_home_lists_drafts_waiting_for_me_through_user_groups(
         assert "requested by" not in text_of(mine.params["view"])
         # The group member may approve.
         click(run, review_post(run, draft.id), "Approve", REVIEWER)
-        wait_until(lambda: draft_now(run, draft.id).status is DraftStatus.PUBLISHED)
+        published(run, draft.id)
         run.slack.home_opened(REVIEWER)
         after = run.fake.wait_for("views.publish", count=3)[-1]
         assert f"#{draft.id}" not in text_of(after.params["view"])
@@ -473,7 +471,7 @@ def test_webhook_failure_offers_retry_then_succeeds(fake_slack: FakeSlack, sqlit
         wait_until(lambda: has_button(review_post(run, draft.id), "Retry publishing"))
         # Retry: the jobs post and the files are not made again; the webhook gets the posting.
         click(run, failure, "Retry publishing", APPROVER)
-        wait_until(lambda: draft_now(run, draft.id).status is DraftStatus.PUBLISHED, what="retry")
+        published(run, draft.id)
         delivered = run.fake.calls("webhook", predicate=lambda c: c.status == 200)
         assert len(delivered) == 1
         assert delivered[0].params["title"] == "Network Technician"
@@ -487,3 +485,54 @@ def test_webhook_failure_offers_retry_then_succeeds(fake_slack: FakeSlack, sqlit
         # A second click on the old Retry button: nothing left to retry.
         click(run, failure, "Retry publishing", APPROVER)
         assert "nothing to retry" in wait_ephemeral(run, APPROVER)
+
+
+def test_a_thread_post_that_fails_for_good_is_told_and_the_version_kept(run: Running) -> None:
+    draft, preview = ready_draft(run)
+    draft = submit(run, preview, draft.id)
+    updates = run.fake.count("chat.update")
+    run.fake.fail_next("chat.postMessage", status=500, times=3)
+    reply(run, draft, "set pay 60000-70000 USD/year", APPROVER)
+    told = wait_ephemeral(run, APPROVER)
+    assert "couldn't post it in the review thread" in told and "internal_error" in told
+    assert draft_now(run, draft.id).current_version == 2
+    run.fake.wait_for("chat.update", count=updates + 1)
+    assert "version 2" in text_of(review_post(run, draft.id))
+
+
+def test_no_jobs_channel_then_retry_after_it_is_set(fake_slack: FakeSlack, sqlite_url: str) -> None:
+    with running_app(
+        fake_slack, sqlite_url, newjob_approvers=APPROVER, newjob_jobs_channel=""
+    ) as run:
+        draft, preview = ready_draft(run)
+        draft = submit(run, preview, draft.id)
+        reply(run, draft, "lgtm", APPROVER)
+        failure = wait_until(
+            lambda: [m for m in thread_posts(run, draft) if has_button(m, "Retry publishing")]
+        )[0]
+        assert "NEWJOB_JOBS_CHANNEL" in text_of(failure)
+        assert draft_now(run, draft.id).status is DraftStatus.APPROVED
+    # Whoever runs Newjob sets the jobs channel and restarts it; Retry now publishes.
+    with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as run:
+        click(run, failure, "Retry publishing", HIRING_MANAGER)
+        published(run, draft.id)
+        assert draft_now(run, draft.id).jobs_channel == JOBS_CHANNEL
+
+
+def test_a_long_posting_fits_slacks_limits(run: Running) -> None:
+    duties = [
+        f"Duty number {n}: " + "keep the network healthy and documented " * 20 for n in range(40)
+    ]
+    draft, preview = ready_draft(
+        run, responsibilities=duties, requirements=duties[:30], summary="Long summary. " * 300
+    )
+    draft = submit(run, preview, draft.id)
+    post = review_post(run, draft.id)
+    assert len(post["blocks"]) <= 50 and has_button(post, "Approve")
+    reply(run, draft, "remove duty 40", APPROVER)
+    wait_until(lambda: draft_now(run, draft.id).current_version == 2)
+    reply(run, draft, "lgtm", APPROVER)
+    published(run, draft.id)
+    job = run.fake.message(JOBS_CHANNEL, draft_now(run, draft.id).jobs_ts)
+    assert len(job["blocks"]) <= 50 and "Apply for this job" in text_of(job)
+    # The fake_slack fixture fails the test if Slack would have refused any of these messages.

@@ -104,15 +104,25 @@ def direct_message(client: WebClient, draft: DraftRecord, text: str) -> None:
         log.warning("could not DM %s: %s", draft.requester, slack_error(exc))
 
 
-def in_thread(client: WebClient, draft: DraftRecord, text: str, blocks: list[Any]) -> bool:
-    """Post in the draft's review thread; False (logged) when Slack would not take it."""
+def in_thread(
+    client: WebClient,
+    draft: DraftRecord,
+    text: str,
+    blocks: list[Any],
+    inform: Inform | None = None,
+) -> bool:
+    """Post in the draft's review thread. When Slack won't take it (after the client's
+    retries), the person who acted hears so (what they did is saved all the same)."""
     try:
         client.chat_postMessage(
             channel=draft.review_channel, thread_ts=draft.review_ts, text=text, blocks=blocks
         )
         return True
     except (SlackClientError, OSError) as exc:
-        log.warning("could not post in the review thread of #%s: %s", draft.id, slack_error(exc))
+        error = slack_error(exc)
+        log.warning("could not post in the review thread of #%s: %s", draft.id, error)
+        if inform is not None:
+            inform(say("review.thread_failed", error=escape(error)))
         return False
 
 
@@ -228,12 +238,18 @@ def approve(
     if result.refused is not None:
         inform(refusal(result))
         return result
-    approved(client, app, result, user, reason=override_reason or "")
+    approved(client, app, result, user, reason=override_reason or "", inform=inform)
     return result
 
 
 def approved(
-    client: WebClient, app: Services, result: ApprovalResult, user: str, *, reason: str = ""
+    client: WebClient,
+    app: Services,
+    result: ApprovalResult,
+    user: str,
+    *,
+    reason: str = "",
+    inform: Inform | None = None,
 ) -> None:
     """Show a counted approval in the thread and on the post; publish if it was the last."""
     draft = result.draft
@@ -248,7 +264,7 @@ def approved(
         required=result.required,
         reason=escape(reason),
     )
-    in_thread(client, draft, text, [rb.bk.section(text)])
+    in_thread(client, draft, text, [rb.bk.section(text)], inform)
     if result.publish:
         publish(client, app, draft.id, user)
     else:
@@ -267,7 +283,7 @@ def changes_requested(
         return False
     draft = result.draft
     text, blocks = rb.changes_post(user, result.version, result.comment)
-    in_thread(client, draft, text, blocks)
+    in_thread(client, draft, text, blocks, inform)
     refresh(client, app, draft.id)
     dm = "\n".join(
         [
@@ -288,7 +304,9 @@ def changes_requested(
     return True
 
 
-def announce(client: WebClient, app: Services, revision: Revision, user: str) -> None:
+def announce(
+    client: WebClient, app: Services, revision: Revision, user: str, inform: Inform | None = None
+) -> None:
     """A new version: its diff in the thread, and the post updated in place."""
     draft = revision.draft
     if draft is None or revision.after is None:
@@ -301,7 +319,7 @@ def announce(client: WebClient, app: Services, revision: Revision, user: str) ->
         checks_line=summary.line,
         reopened=revision.reopened,
     )
-    in_thread(client, draft, text, blocks)
+    in_thread(client, draft, text, blocks, inform)
     refresh(client, app, draft.id)
 
 
@@ -315,7 +333,7 @@ def revised(
     if revision.refused is not None:
         inform(refusal(revision))
         return False
-    announce(client, app, revision, user)
+    announce(client, app, revision, user, inform)
     return True
 
 

@@ -78,4 +78,6 @@ def override(
         ack(response_action="errors", errors={"reason": review.refusal(result)[:2000]})
         return
     ack()
-    review.approved(client, app, result, user, reason=reason)
+    review.approved(
+        client, app, result, user, reason=reason, inform=lambda t: tell(client, body, t, user=user)
+    )
