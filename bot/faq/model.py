@@ -47,6 +47,7 @@ class RoleMention(BaseModel):
     score: float
     curated: bool = False
     others: list[str] = []  # titles it could also mean, when the resolver found it ambiguous
+    other_keys: list[str] = []  # … and their keys for role_for, in the same order
 
 
 class Place(BaseModel):

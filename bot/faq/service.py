@@ -13,7 +13,7 @@ from functools import cache
 
 from bot.catalog import resolve
 from bot.faq.curated import CuratedFaq, CuratedMatch
-from bot.faq.facts import RoleFacts, compare, facts_for, topic_answer
+from bot.faq.facts import RoleFacts, Section, compare, facts_for, topic_answer
 from bot.faq.model import FaqAnswer, PostingField, RoleMention, Topic, Understanding
 from bot.faq.postings import OpenPosting, Postings, answer_posting, choose, which
 from bot.faq.sources import Cited, from_source
@@ -223,12 +223,16 @@ class Faq:
         facts = facts_for(mention)
         if facts is None:
             return self._refuse(question, "unknown_role", typed=mention.typed, suggestions=[])
+        chosen = topics[:MAX_TOPICS]
         cited = Cited()
-        parts = [
-            topic_answer(topic, facts, cited, understanding.place) for topic in topics[:MAX_TOPICS]
-        ]
-        text = self._with_notes("\n\n".join(p.text for p in parts if p.text), [facts])
+        parts = [topic_answer(topic, facts, cited, understanding.place) for topic in chosen]
         grounded = any(p.grounded for p in parts)
+        fallback = None if grounded else self._fallback(mention, chosen, understanding)
+        if fallback is not None:
+            facts, cited, parts, note = fallback
+            grounded = True
+            parts.append(Section(note, False))
+        text = self._with_notes("\n\n".join(p.text for p in parts if p.text), [facts])
         return FaqAnswer(
             question=question,
             answered=grounded,
@@ -237,6 +241,34 @@ class Faq:
             kind="+".join(t.value for t in topics[:MAX_TOPICS]) if grounded else "no_data",
             confidence=confidence,
         )
+
+    @staticmethod
+    def _fallback(
+        mention: RoleMention, topics: list[Topic], understanding: Understanding
+    ) -> tuple[RoleFacts, Cited, list[Section], str] | None:
+        """O*NET has no data on this for the occupation the title resolved to, but the title
+        is ambiguous: the answer for the next occupation it can mean that has the data."""
+        for key, title in zip(mention.other_keys, mention.others, strict=False):
+            other = mention.model_copy(
+                update={"key": key, "onet_title": title, "others": [], "other_keys": []}
+            )
+            facts = facts_for(other)
+            if facts is None:
+                continue
+            other = other.model_copy(update={"code": facts.role.onet_code or ""})
+            facts = RoleFacts(mention=other, role=facts.role, occupation=facts.occupation)
+            cited = Cited()
+            parts = [topic_answer(t, facts, cited, understanding.place) for t in topics]
+            if any(p.grounded for p in parts):
+                note = render(
+                    "fallback",
+                    typed=mention.typed,
+                    first=mention.onet_title or mention.title,
+                    second=title,
+                    topics=[t.value for t in topics],
+                )
+                return facts, cited, parts, note
+        return None
 
     @staticmethod
     def _with_notes(text: str, facts: list[RoleFacts]) -> str:

@@ -69,7 +69,7 @@ class _Run:
     text: str = ""
     match: Match | None = None
     score: float = 0.0
-    others: tuple[str, ...] = ()
+    others: tuple[Match, ...] = ()
 
 
 class Reader:
@@ -145,32 +145,37 @@ class Reader:
                 score *= ACRONYM_PENALTY
         return score
 
+    def _candidate(
+        self, raw: list[str], norms: list[str], kinds: list[str], left: int, right: int
+    ) -> _Run | None:
+        words = [raw[i] if raw[i].lower() == norms[i] else norms[i] for i in range(left, right)]
+        text = " ".join(words)
+        resolution = resolve(text, limit=3)
+        match = resolution.best
+        if match is None:
+            return None
+        candidate = _Run(left, right, text, match, self._score(match, raw[left:right]))
+        if resolution.ambiguous:
+            candidate.others = tuple(m for m in resolution.matches[1:3] if m.code != match.code)
+        return candidate
+
     def _resolve_run(self, raw: list[str], norms: list[str], kinds: list[str], run: _Run) -> None:
+        """The best title in a run of words: cue and generic words at its edges may go."""
         trimmable = (CUE, SOFT)
         best: tuple[float, int, _Run] | None = None
+        tried: set[tuple[int, int]] = set()
         left = run.start
         while left < run.end:
             right = run.end
             while right > left:
                 inner = kinds[left:right]
                 if OTHER in inner:
-                    words = [
-                        raw[i] if raw[i].lower() == norms[i] else norms[i]
-                        for i in range(left, right)
-                    ]
-                    text = " ".join(words)
-                    resolution = resolve(text, limit=3)
-                    match = resolution.best
-                    if match is not None:
-                        score = self._score(match, raw[left:right])
-                        candidate = _Run(left, right, text, match, score)
-                        if resolution.ambiguous:
-                            candidate.others = tuple(
-                                m.title for m in resolution.matches[1:3] if m.code != match.code
-                            )
+                    tried.add((left, right))
+                    candidate = self._candidate(raw, norms, kinds, left, right)
+                    if candidate is not None:
                         # Equal scores: the phrase without cue words names the role.
                         padding = sum(1 for k in inner if k != OTHER)
-                        rank = (round(score, 3), -padding)
+                        rank = (round(candidate.score, 3), -padding)
                         if best is None or rank > best[:2]:
                             best = (rank[0], rank[1], candidate)
                 if kinds[right - 1] not in trimmable:
@@ -179,8 +184,26 @@ class Reader:
             if kinds[left] not in trimmable:
                 break
             left += 1
-        if best is not None:
-            chosen = best[2]
+        chosen = best[2] if best is not None else None
+        if (chosen is None or chosen.score < ROLE_MIN) and kinds[run.start : run.end].count(
+            OTHER
+        ) > 1:
+            # A word that is no title ("is a network technician happy?"): the title without it,
+            # keeping as many of the other words as still make a title.
+            inside: tuple[int, float, _Run] | None = None
+            for left in range(run.start, run.end):
+                for right in range(left + 1, run.end + 1):
+                    if (left, right) in tried or OTHER not in kinds[left:right]:
+                        continue
+                    candidate = self._candidate(raw, norms, kinds, left, right)
+                    if candidate is None or candidate.score < ROLE_MIN:
+                        continue
+                    kept = (kinds[left:right].count(OTHER), round(candidate.score, 3))
+                    if inside is None or kept > inside[:2]:
+                        inside = (kept[0], kept[1], candidate)
+            if inside is not None:
+                chosen = inside[2]
+        if chosen is not None:
             run.text, run.match, run.score, run.others = (
                 chosen.text,
                 chosen.match,
@@ -212,7 +235,8 @@ class Reader:
             onet_title=onet_title,
             score=round(run.score, 3),
             curated=match.role_id is not None,
-            others=[] if match.role_id else list(run.others),
+            others=[] if match.role_id else [m.title for m in run.others],
+            other_keys=[] if match.role_id else [key_for(m) for m in run.others],
         )
 
     # -- the whole question -----------------------------------------------------------------

@@ -49,6 +49,11 @@ def unsentence(text: str) -> str:
     return text.strip().rstrip(".")
 
 
+def pick(keys: Iterable[Any], table: dict[Any, Any]) -> list[Any]:
+    """The values of `table` for `keys`, in order ('skills' -> 'skills', 'tools' -> …)."""
+    return [table[key] for key in keys]
+
+
 def place(name: str) -> str:
     """'the United States' for the nation; other areas as BLS names them."""
     return f"the {name}" if name in ("United States", "United States of America") else name
@@ -70,6 +75,7 @@ def _environment() -> Environment:
     env.filters["sentence"] = sentence
     env.filters["unsentence"] = unsentence
     env.filters["place"] = place
+    env.filters["pick"] = pick
     return env
 
 
