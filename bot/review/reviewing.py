@@ -24,6 +24,7 @@ from bot.review.policy import ApprovalPolicy, MembersOf
 from bot.review.publish import Export, WebhookFailed, deliver, exports
 from bot.settings import Settings
 from bot.store import AuditRecord, DraftRecord, DraftStatus, Store
+from bot.text import field_label
 
 UNDER_REVIEW = (DraftStatus.IN_REVIEW, DraftStatus.CHANGES_REQUESTED)
 
@@ -168,8 +169,6 @@ class Reviewing:
             return Submission(draft, refused="not_ready")
         missing = posting.missing()
         if missing:
-            from bot.text import field_label
-
             labels = ", ".join(field_label(name) for name in missing)
             return Submission(draft, refused="incomplete", detail={"fields": labels})
         claimed = self.store.transition(

@@ -18,6 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.drafting import role_for
+from bot.posting import Posting
 from bot.render.mrkdwn import escape
 from bot.review.diff import describe
 from bot.review.policy import MembersOf
@@ -347,7 +348,7 @@ class JobsChannel:
         self.client = client
         self.channel = channel
 
-    def post(self, draft: DraftRecord, posting: Any) -> PostedAt:
+    def post(self, draft: DraftRecord, posting: Posting) -> PostedAt:
         if not self.channel:
             raise BoardUnavailable(say("review.no_jobs_channel"))
         text, blocks = rb.published_post(posting)
