@@ -2,7 +2,7 @@
 
 Answers name their sources (curated role pages, O*NET 29.3, BLS OEWS May 2025, the posting);
 what the FAQ cannot answer it says so. With no QUESTION, reads questions from stdin, one a line,
-and writes one answer each (one JSON line each with --json: {"question", "answered", "answer",
+and writes one answer a line (one JSON line each with --json: {"question", "answered", "answer",
 "sources"}, see design.md). Exit 1 when a single question could not be answered.
 """
 
@@ -77,10 +77,9 @@ def run(args: argparse.Namespace) -> int:
             answer = _answer(faq, " ".join(args.question))
             _print(answer, args.json)
             return 0 if answer.answered else 1
+        # One answer a line read, blank lines included, so answers line up with questions.
         for line in sys.stdin:
-            question = line.strip()
-            if question:
-                _print(_answer(faq, question), args.json)
+            _print(_answer(faq, line.strip()), args.json)
         return 0
     finally:
         if store is not None:
