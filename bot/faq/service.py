@@ -94,6 +94,10 @@ class Faq:
                 if understanding.main_topics():
                     return self._refuse(text, "which_role")
                 return self._refuse(text, "refuse")
+            if understanding.leftovers:
+                # In a draft's thread with words nothing explained ("what does the pay law in
+                # Colorado require?"): likely not a question about the role, so no guess.
+                return self._refuse(text, "unsure")
             roles = [mention]
         if understanding.compare >= 0.6 and len(roles) == 1 and understanding.unknown:
             return self._unknown_role(understanding)
@@ -120,8 +124,15 @@ class Faq:
             return True
         if any(fields.get(f, 0.0) >= 0.9 for f in POSTING_ONLY):
             return True
-        # In a draft's thread, "what's the pay range?" asks about that draft.
-        return draft is not None and not understanding.roles and bool(fields)
+        # In a draft's thread, "what's the pay range?" asks about that draft ("what does it pay
+        # in Colorado?" asks what the role pays there).
+        return (
+            draft is not None
+            and bool(fields)
+            and not understanding.roles
+            and not understanding.leftovers
+            and understanding.place is None
+        )
 
     def _posting(self, understanding: Understanding, draft: DraftRecord | None) -> FaqAnswer:
         question = understanding.question

@@ -1,8 +1,9 @@
 """Questions to the FAQ by message: a DM to Newjob, or a question in a draft's thread.
 
 Comes last in the message handlers: the dialogue has taken answers in its thread and review
-has taken commands in review threads. @mentions are left to the app_mention listener, and in a
-channel thread only questions (not chatter) about something the FAQ understood get a reply.
+has taken commands in review threads. @mentions are left to the app_mention listener. In a
+channel thread people mostly talk to each other, so only a question the FAQ can answer (or a
+"which posting?") gets a reply there; a DM always gets one, refusals included.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from bot.review.commands import looks_like_question
 from bot.slack import faq
 from bot.slack.context import services, typed_text
 
-# Replies not worth posting into someone else's conversation.
-_QUIET_IN_THREADS = frozenset({"refuse", "unsure"})
+# Besides answers, what is worth posting into other people's conversation.
+_SAID_IN_THREADS = frozenset({"posting_which"})
 
 
 def handle(event: dict[str, Any], client: WebClient, context: BoltContext) -> bool:
@@ -43,7 +44,7 @@ def handle(event: dict[str, Any], client: WebClient, context: BoltContext) -> bo
     if draft is None and not direct:
         return False
     answer = faq.ask(app, question, draft)
-    if answer.kind in _QUIET_IN_THREADS and not direct:
+    if not direct and not answer.answered and answer.kind not in _SAID_IN_THREADS:
         return False
     faq.reply(client, channel, thread_ts, answer)
     return True
