@@ -19,7 +19,8 @@ from rapidfuzz import fuzz
 from bot.faq.model import PostingField, RoleMention
 from bot.faq.sources import Cited
 from bot.faq.wording import render
-from bot.posting import Posting, Workplace
+from bot.posting import Location, Posting, Workplace
+from bot.posting.places import CA_PROVINCES, COUNTRY_NAMES, US_STATES
 from bot.render.outline import format_date
 from bot.store import DraftRecord, DraftStatus, Store
 from bot.text import say
@@ -99,6 +100,19 @@ def _status(draft: DraftRecord) -> str:
     return say(f"slack.status.{draft.status.value}")
 
 
+def _region(code: str) -> str:
+    """'US' -> 'United States', 'US-CO' -> 'Colorado' (as the posting renders them)."""
+    country, _, region = code.partition("-")
+    if region:
+        names = US_STATES if country == "US" else CA_PROVINCES if country == "CA" else {}
+        return names.get(region, code)
+    return COUNTRY_NAMES.get(code, code)
+
+
+def _based(location: Location) -> str:
+    return ", ".join(part for part in (location.city, location.region) if part)
+
+
 def _workplace(posting: Posting) -> dict[str, Any]:
     location = posting.location
     if location is None:
@@ -109,6 +123,8 @@ def _workplace(posting: Posting) -> dict[str, Any]:
         "remote": location.workplace is Workplace.REMOTE,
         "label": location.workplace.label,
         "where": location.describe(),
+        "open_to": [_region(code) for code in location.remote_regions],
+        "based": _based(location),
     }
 
 

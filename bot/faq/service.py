@@ -120,7 +120,8 @@ class Faq:
 
     def _about_posting(self, understanding: Understanding, draft: DraftRecord | None) -> bool:
         fields = understanding.posting_fields
-        if understanding.posting >= 0.9:
+        if understanding.posting >= 0.9 and (fields or understanding.roles or draft is not None):
+            # "Who approves job postings?" names postings but asks nothing a posting says.
             return True
         if any(fields.get(f, 0.0) >= 0.9 for f in POSTING_ONLY):
             return True
