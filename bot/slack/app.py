@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -24,10 +25,15 @@ from bot.text import say
 log = logging.getLogger(__name__)
 
 CLIENT_TIMEOUT = 10  # seconds per Web API call
+# Bolt acknowledges a command or a click from inside its listener, so a listener must always find
+# a free thread: with Bolt's default of 5, five listeners waiting on a slow Slack held up every
+# other person's acknowledgement past Slack's 3 seconds. Idle threads cost next to nothing.
+LISTENER_THREADS = 64
 
 
 def web_client(settings: Settings) -> WebClient:
-    """A client that waits out 429s (Retry-After) and retries 5xx and dropped connections."""
+    """A client that waits out 429s (Retry-After), retries 5xx and dropped connections, and
+    tries once more after a timeout (at worst a message shows twice; else it would be lost)."""
     return WebClient(
         token=settings.require("SLACK_BOT_TOKEN"),
         base_url=settings.slack_api_url,
@@ -36,6 +42,7 @@ def web_client(settings: Settings) -> WebClient:
             RateLimitErrorRetryHandler(max_retry_count=3),
             ServerErrorRetryHandler(max_retry_count=2),
             ConnectionErrorRetryHandler(max_retry_count=2),
+            ConnectionErrorRetryHandler(max_retry_count=1, error_types=[TimeoutError]),
         ],
     )
 
@@ -60,6 +67,7 @@ def build_app(
         token_verification_enabled=verify_token,
         process_before_response=False,
         raise_error_for_unhandled_request=False,
+        listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
     app.use(attach_services(app_services))
