@@ -239,3 +239,17 @@ def test_every_template_is_used_and_renders_plain_text() -> None:
 def test_answers_are_plain_text_not_mrkdwn() -> None:
     answer: FaqAnswer = ask("what does a plumber do")
     assert "&amp;" not in answer.answer and "<" not in answer.answer
+
+
+def test_below_the_confidence_threshold_it_says_it_is_not_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.faq import service
+
+    question = "what does a welder use"  # a weak cue ("use") for tools
+    assert ask(question).answered
+    monkeypatch.setattr(service, "CONFIDENCE_MIN", 0.6)
+    answer = ask(question)
+    assert not answer.answered and answer.kind == "unsure"
+    assert answer.answer.startswith("I'm not sure what you're asking, so I won't guess.")
+    assert ask("how much do RNs make").answered  # strong cue and title: still answered
