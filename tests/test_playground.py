@@ -92,3 +92,15 @@ def test_make_run_without_tokens_opens_the_playground(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "SLACK_BOT_TOKEN" in result.stdout  # one line on how to connect Slack
     assert "[1 of 9]" in result.stdout
+
+
+def test_questions_in_the_playground_get_sourced_answers(sqlite_url: str) -> None:
+    playground = _playground(sqlite_url)
+    out = _say(playground, "ask how much does a network tech make in Colorado?")
+    assert "BLS OEWS, May 2025" in out and "Colorado" in out
+    out = _say(
+        playground,
+        "what's the difference between a network technician and a network administrator?",
+    )
+    assert "entry-level" in out and "Indeed" in out
+    assert "can't answer" in _say(playground, "what's the weather in Paris?").lower()

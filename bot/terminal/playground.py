@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import TextIO
 
 from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply
@@ -34,7 +33,6 @@ class Playground:
         self.pending_choices: list[RoleChoice] = []
         self.pending_query = ""
         self.last_ask: Ask | None = None
-        self.extensions: list[Callable[[Playground, str], list[str] | None]] = []
 
     # ------------------------------------------------------------------ start
 
@@ -57,14 +55,12 @@ class Playground:
         lowered = text.lower()
         if not text:
             return []
-        for extension in self.extensions:
-            handled = extension(self, text)
-            if handled is not None:
-                return handled
         if lowered in ("help", "?") and not self._in_dialogue():
             return [say("terminal.help")]
         if lowered.startswith("/newjob"):
             return self._newjob(text[len("/newjob") :].strip())
+        if lowered.startswith("ask "):
+            return self._ask_faq(text[4:])
         if lowered.startswith("as "):
             self.user = text[3:].strip() or self.user
             return [say("terminal.now_acting_as", user=self.user)]
@@ -83,7 +79,19 @@ class Playground:
             return self._render(lowered[4:].strip() or "text")
         if lowered == "start over":
             return self._start_over()
+        if text.endswith("?"):
+            return self._ask_faq(text)
         return [say("terminal.unknown_command")]
+
+    def _ask_faq(self, question: str) -> list[str]:
+        """The same answers as in Slack, from roles, pay data and our postings."""
+        from bot.faq import ask
+
+        answer = ask(question, self.store)
+        lines = [answer.answer]
+        if answer.sources:
+            lines.append(say("terminal.sources", sources="; ".join(answer.sources)))
+        return lines
 
     def _in_dialogue(self) -> bool:
         return self.session is not None and self.session.status == "active"
