@@ -212,3 +212,19 @@ def test_ambiguous_city_names_pick_the_largest_and_say_so() -> None:
     springfield = resolve_area("Springfield")
     assert springfield.area_type == "metro"
     assert springfield.note and "Several metro areas" in springfield.note
+
+
+@pytest.mark.parametrize(
+    ("text", "area_type", "name_part"),
+    [
+        ("the US", "national", "United States"),
+        ("the United States", "national", "United States"),
+        ("Bay Area", "metro", "San Francisco"),
+        ("Greater Denver Area", "metro", "Denver"),
+    ],
+)
+def test_nicknames_and_articles(text: str, area_type: str, name_part: str) -> None:
+    from bot.catalog import resolve_area
+
+    area = resolve_area(text)
+    assert area.area_type == area_type and name_part in (area.area_name or "")

@@ -331,7 +331,10 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
     place = place.strip(" ,-/()")
     zip_code = _ZIP.search(place)
     place = _ZIP.sub(" ", place).strip(" ,")
-    place = _SPACES.sub(" ", _NOISE_WORDS.sub(" ", place)).strip(" ,")
+    place = re.sub(r"^the\s+", "", place)
+    # A nickname such as "bay area" keeps its words; elsewhere "greater", "metro", "area"… go.
+    if place not in places.nicknames:
+        place = _SPACES.sub(" ", _NOISE_WORDS.sub(" ", place)).strip(" ,")
     place = re.sub(r"\s*,\s*", ", ", place).strip(" ,")
     if not place or place in _US_WORDS:
         if remote:
