@@ -248,9 +248,11 @@ def bare_app(slack_url: str) -> object:
 def _serve_bare(port: int) -> None:
     from bot.slack.server import serve_http
     from bot.store import Store
+    from tests.slack_requests import SIGNING_SECRET
 
     app = bare_app(os.environ["SLACK_API_URL"])
-    serve_http(app, Store("sqlite://"), host=HOST, port=port)  # type: ignore[arg-type]
+    store = Store("sqlite://")
+    serve_http(app, store, signing_secret=SIGNING_SECRET, host=HOST, port=port)  # type: ignore[arg-type]
 
 
 def main() -> None:

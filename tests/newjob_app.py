@@ -54,7 +54,7 @@ def running_app(fake: FakeSlack, database_url: str, **overrides: Any) -> Iterato
     app = build_app(settings, store)
     try:
         with (
-            serve_wsgi(wsgi_app(app, store)) as base,
+            serve_wsgi(wsgi_app(app, store, signing_secret=SIGNING_SECRET)) as base,
             SlackSender(f"{base}/slack/events", fake=fake) as slack,
         ):
             yield Running(fake, slack, store, settings, app, base)

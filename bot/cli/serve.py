@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
         if socket_mode:
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
         else:
-            serve_http(app, store, host=args.host, port=args.port)
+            secret = settings.require("SLACK_SIGNING_SECRET")
+            serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
     except MissingSetting as exc:
         print(f"newjob: {exc}", file=sys.stderr)
         return 2

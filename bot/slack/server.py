@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -9,6 +10,8 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.request.internals import parse_body
+from slack_sdk.signature import SignatureVerifier
 
 from bot.store import Store
 
@@ -19,9 +22,17 @@ MAX_BODY = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is r
 StartResponse = Callable[..., Any]
 
 
-def wsgi_app(app: App, store: Store) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """`POST /slack/events` for Slack, `GET /healthz` for load balancers; 404 otherwise."""
+def wsgi_app(
+    app: App, store: Store, *, signing_secret: str
+) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """`POST /slack/events` for Slack, `GET /healthz` for load balancers; 404 otherwise.
+
+    A request to /slack/events reaches Bolt only when it is signed with `signing_secret` within
+    the last 5 minutes (else 401) and its body is one Bolt can read (else 400): Bolt parses a
+    body before it checks the signature, and answered 500 to malformed ones, signed or not.
+    """
     slack = SlackRequestHandler(app)
+    verifier = SignatureVerifier(signing_secret)
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -35,7 +46,17 @@ def wsgi_app(app: App, store: Store) -> Callable[[dict[str, Any], StartResponse]
                 return _reply(start_response, "400 Bad Request", {"ok": False})
             if length > MAX_BODY:
                 return _reply(start_response, "413 Payload Too Large", {"ok": False})
-            result: Iterable[bytes] = slack(environ, start_response)
+            body = environ["wsgi.input"].read(length) if length > 0 else b""
+            if not _signed(verifier, body, environ):
+                return _reply(start_response, "401 Unauthorized", {"ok": False})
+            if not _readable(body, str(environ.get("CONTENT_TYPE") or "")):
+                return _reply(start_response, "400 Bad Request", {"ok": False})
+            environ["wsgi.input"] = io.BytesIO(body)
+            try:
+                result: Iterable[bytes] = slack(environ, start_response)
+            except Exception:  # a signed body of a shape Bolt cannot read
+                log.exception("could not read a signed request")
+                return _reply(start_response, "400 Bad Request", {"ok": False})
             return result
         if path == "/healthz" and method in ("GET", "HEAD"):
             healthy = store.ping()
@@ -46,6 +67,53 @@ def wsgi_app(app: App, store: Store) -> Callable[[dict[str, Any], StartResponse]
     return application
 
 
+def _signed(verifier: SignatureVerifier, body: bytes, environ: dict[str, Any]) -> bool:
+    """Slack's v0 signature, made in the last 5 minutes; any malformed part means no."""
+    try:
+        return verifier.is_valid(
+            body,
+            environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
+            environ.get("HTTP_X_SLACK_SIGNATURE"),
+        )
+    except (ValueError, TypeError):  # not a number, not UTF-8, not ASCII
+        return False
+
+
+def _readable(body: bytes, content_type: str) -> bool:
+    """Whether Bolt can read the body: UTF-8, a JSON object (directly, or as the `payload` of a
+    form) or a plain form, with the parts Slack always sends for the kinds the app handles."""
+    try:
+        parsed = parse_body(body.decode("utf-8"), content_type.split(";")[0].strip() or None)
+    except ValueError:  # UnicodeDecodeError and json.JSONDecodeError are ValueErrors
+        return False
+    if not isinstance(parsed, dict):
+        return False
+    if "command" in parsed:
+        return _text(parsed, "command") and _text(parsed, "user_id")
+    kind = parsed.get("type")
+    if kind == "event_callback":
+        event = parsed.get("event")
+        return isinstance(event, dict) and _text(event, "type") and _text(parsed, "event_id")
+    if kind in ("block_actions", "view_submission", "view_closed"):
+        user = parsed.get("user")
+        if not (isinstance(user, dict) and _text(user, "id")):
+            return False
+        if kind != "block_actions":
+            return isinstance(parsed.get("view"), dict)
+        actions = parsed.get("actions")
+        return (
+            isinstance(actions, list)
+            and bool(actions)
+            and all(isinstance(a, dict) and _text(a, "action_id") for a in actions)
+        )
+    return True  # other kinds: Bolt answers 404 to those it has no listener for
+
+
+def _text(data: dict[str, Any], key: str) -> bool:
+    value = data.get(key)
+    return isinstance(value, str) and bool(value)
+
+
 def _reply(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:
     data = json.dumps(body).encode()
     start_response(
@@ -54,12 +122,14 @@ def _reply(start_response: StartResponse, status: str, body: dict[str, Any]) -> 
     return [data]
 
 
-def serve_http(app: App, store: Store, *, host: str, port: int, threads: int = 16) -> None:
+def serve_http(
+    app: App, store: Store, *, signing_secret: str, host: str, port: int, threads: int = 16
+) -> None:
     import waitress
 
     log.info("Newjob listening on http://%s:%s/slack/events", host, port)
     waitress.serve(
-        wsgi_app(app, store),
+        wsgi_app(app, store, signing_secret=signing_secret),
         host=host,
         port=port,
         threads=threads,
