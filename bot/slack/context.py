@@ -1,8 +1,8 @@
 """Everything a listener needs, resolved in one place before it runs.
 
 A middleware puts the app's `Services` into Bolt's context and drops Slack's repeated
-deliveries of the same event; `DraftContext` finds the draft an action or a thread refers to and
-says whether the person acting may do what they ask.
+deliveries of the same event; `clicked` finds the draft a button acts on (after the ack) and
+tells the person when it is gone, so listeners only decide what to do with it.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import BoltContext, BoltRequest, BoltResponse
+from slack_sdk import WebClient
 
 from bot.drafting import Drafting
 from bot.settings import Settings
 from bot.slack.blocks import read_action_value
 from bot.store import DraftRecord, Store, StoreUnavailable
+from bot.text import say
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +63,31 @@ def drop_repeated_events(
     return next()
 
 
-def action_draft(body: dict[str, Any], store: Store) -> tuple[DraftRecord | None, int | None, str]:
-    """The draft a button belongs to, the step or version it was shown for, and its choice."""
+@dataclass(frozen=True)
+class Clicked:
+    """What a button acts on: the draft, the question or version it was shown for, its choice."""
+
+    draft: DraftRecord
+    shown: int | None
+    choice: str
+    user: str
+
+
+def clicked(body: dict[str, Any], client: WebClient, app: Services) -> Clicked | None:
+    """The draft a button belongs to; when it is gone, tells the person so and gives None."""
     action = (body.get("actions") or [{}])[0]
+    draft = None
     try:
-        draft_id, step, choice = read_action_value(str(action.get("value") or ""))
+        draft_id, shown, choice = read_action_value(str(action.get("value") or ""))
+        draft = app.store.draft(draft_id)
     except (ValueError, KeyError, TypeError):
-        return None, None, ""
-    return store.draft(draft_id), step, choice
+        shown, choice = None, ""
+    if draft is None:
+        from bot.slack.replies import tell
+
+        tell(client, body, say("slack.expired"))
+        return None
+    return Clicked(draft=draft, shown=shown, choice=choice, user=user_id(body))
 
 
 def user_id(body: dict[str, Any]) -> str:

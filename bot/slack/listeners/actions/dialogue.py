@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.dialogue import Answer
 from bot.drafting import role_for
 from bot.render.mrkdwn import escape
-from bot.slack.context import action_draft, services, user_id
+from bot.slack.context import clicked, services, user_id
 from bot.slack.drafts import begin
 from bot.slack.replies import show, tell
 from bot.text import say
@@ -38,15 +38,17 @@ def tick(ack: Ack) -> None:
 
 def _apply(body: dict[str, Any], client: WebClient, context: BoltContext, make: Any) -> None:
     app = services(context)
-    draft, step, choice = action_draft(body, app.store)
-    session = app.store.session_for_draft(draft.id) if draft else None
-    if draft is None or session is None:
+    target = clicked(body, client, app)
+    if target is None:
+        return
+    session = app.store.session_for_draft(target.draft.id)
+    if session is None:
         tell(client, body, say("slack.expired"))
         return
-    if user_id(body) != session.user_id:
+    if target.user != session.user_id:
         tell(client, body, say("slack.not_yours"))
         return
-    result = app.drafting.answer(session, make(choice), step=step)
+    result = app.drafting.answer(session, make(target.choice), step=target.shown)
     if result.stale:
         tell(client, body, say("slack.stale"))
         return

@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.context import action_draft, services, user_id
+from bot.slack.context import clicked, services
 from bot.slack.drafts import begin
 from bot.slack.replies import tell
 from bot.slack.views import edit_view
@@ -18,11 +18,14 @@ from bot.text import say
 def edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     app = services(context)
-    draft, _version, _ = action_draft(body, app.store)
-    if draft is None or draft.status in (DraftStatus.CANCELLED, DraftStatus.PUBLISHED):
+    target = clicked(body, client, app)
+    if target is None:
+        return
+    draft = target.draft
+    if draft.status in (DraftStatus.CANCELLED, DraftStatus.PUBLISHED):
         tell(client, body, say("slack.expired"))
         return
-    if user_id(body) != draft.requester:
+    if target.user != draft.requester:
         tell(client, body, say("slack.not_yours"))
         return
     posting = app.drafting.posting(draft)
@@ -35,11 +38,11 @@ def edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
 def start_over(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     app = services(context)
-    draft, _version, _ = action_draft(body, app.store)
-    if draft is None:
-        tell(client, body, say("slack.expired"))
+    target = clicked(body, client, app)
+    if target is None:
         return
-    if user_id(body) != draft.requester:
+    draft = target.draft
+    if target.user != draft.requester:
         tell(client, body, say("slack.not_yours"))
         return
     if draft.status not in (DraftStatus.READY, DraftStatus.DRAFTING):

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.review.reviewing import UNDER_REVIEW
 from bot.slack import review
 from bot.slack import review_blocks as rb
-from bot.slack.context import action_draft, services, user_id
+from bot.slack.context import clicked, services
 from bot.slack.replies import tell
 from bot.slack.views import edit_view
 from bot.text import say
@@ -24,21 +24,22 @@ def _inform(client: WebClient, body: dict[str, Any]) -> review.Inform:
 def submit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     app = services(context)
-    draft, _version, _ = action_draft(body, app.store)
-    if draft is None:
-        tell(client, body, say("slack.expired"))
+    target = clicked(body, client, app)
+    if target is None:
         return
-    review.submit(client, app, draft.id, user_id(body), _inform(client, body))
+    draft = target.draft
+    review.submit(client, app, draft.id, target.user, _inform(client, body))
 
 
 def approve(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     app = services(context)
-    draft, version, _ = action_draft(body, app.store)
-    if draft is None:
-        tell(client, body, say("slack.expired"))
+    target = clicked(body, client, app)
+    if target is None:
         return
-    review.approve(client, app, draft.id, user_id(body), _inform(client, body), version=version)
+    draft = target.draft
+    version = target.shown
+    review.approve(client, app, draft.id, target.user, _inform(client, body), version=version)
 
 
 def request_changes(
@@ -46,11 +47,12 @@ def request_changes(
 ) -> None:
     ack()
     app = services(context)
-    draft, version, _ = action_draft(body, app.store)
-    if draft is None:
-        tell(client, body, say("slack.expired"))
+    target = clicked(body, client, app)
+    if target is None:
         return
-    user = user_id(body)
+    draft = target.draft
+    version = target.shown
+    user = target.user
     reason = review.reviewing(app).policy.refusal(draft.requester, user, review.members_of(client))
     if reason is not None:
         key = "own_draft_changes" if reason == "own_draft" else reason
@@ -67,11 +69,11 @@ def edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
     """The requester's Edit on the review post: the same form as on the preview."""
     ack()
     app = services(context)
-    draft, _version, _ = action_draft(body, app.store)
-    if draft is None:
-        tell(client, body, say("slack.expired"))
+    target = clicked(body, client, app)
+    if target is None:
         return
-    if user_id(body) != draft.requester:
+    draft = target.draft
+    if target.user != draft.requester:
         tell(client, body, say("review.refused.not_requester_edit"))
         return
     if draft.status not in UNDER_REVIEW:
@@ -88,12 +90,13 @@ def override(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCon
     """Approve anyway: an approver overrides the checks' errors, giving a reason in a modal."""
     ack()
     app = services(context)
-    draft, version, _ = action_draft(body, app.store)
-    if draft is None:
-        tell(client, body, say("slack.expired"))
+    target = clicked(body, client, app)
+    if target is None:
         return
+    draft = target.draft
+    version = target.shown
     flow = review.reviewing(app)
-    reason = flow.policy.refusal(draft.requester, user_id(body), review.members_of(client))
+    reason = flow.policy.refusal(draft.requester, target.user, review.members_of(client))
     if reason is not None:
         tell(client, body, say(f"review.refused.{reason}"))
         return
@@ -120,11 +123,11 @@ def override(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCon
 def retry(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     app = services(context)
-    draft, _version, _ = action_draft(body, app.store)
-    if draft is None:
-        tell(client, body, say("slack.expired"))
+    target = clicked(body, client, app)
+    if target is None:
         return
-    user = user_id(body)
+    draft = target.draft
+    user = target.user
     if not review.reviewing(app).policy.may_edit(draft.requester, user, review.members_of(client)):
         tell(client, body, say("review.refused.not_editor"))
         return
