@@ -20,6 +20,6 @@ def register(app: App) -> None:
     app.action("draft_submit")(review.submit)
     app.action(APPROVE)(review.approve)
     app.action(REQUEST_CHANGES)(review.request_changes)
-    app.action(EDIT)(review.edit)
+    app.action(EDIT)(preview.edit)
     app.action(OVERRIDE)(review.override)
     app.action(RETRY)(review.retry)

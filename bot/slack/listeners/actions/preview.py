@@ -16,17 +16,21 @@ from bot.text import say
 
 
 def edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """Edit, on the preview or on the review post: the requester's form with every field."""
     ack()
     app = services(context)
     target = clicked(body, client, app)
     if target is None:
         return
     draft = target.draft
-    if draft.status in (DraftStatus.CANCELLED, DraftStatus.PUBLISHED):
+    if target.user != draft.requester:
+        tell(client, body, say("review.refused.not_requester_edit"))
+        return
+    if draft.status is DraftStatus.CANCELLED:
         tell(client, body, say("slack.expired"))
         return
-    if target.user != draft.requester:
-        tell(client, body, say("slack.not_yours"))
+    if draft.status in (DraftStatus.APPROVED, DraftStatus.PUBLISHED):
+        tell(client, body, say("review.refused.already_published"))
         return
     posting = app.drafting.posting(draft)
     if posting is None:

@@ -1,5 +1,6 @@
 """Review buttons: Submit for review (on the preview), and on the review post Approve, Request
-changes, Edit, Approve anyway (override the checks) and Retry publishing."""
+changes, Approve anyway (override the checks) and Retry publishing. Edit is the preview's
+listener (`preview.edit`): the same form, for the requester, wherever it is clicked."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from bot.slack import review
 from bot.slack import review_blocks as rb
 from bot.slack.context import clicked, services
 from bot.slack.replies import tell
-from bot.slack.views import edit_view
 from bot.text import say
 
 
@@ -63,27 +63,6 @@ def request_changes(
         return
     shown = version if version is not None else draft.current_version
     client.views_open(trigger_id=str(body["trigger_id"]), view=rb.changes_view(draft, shown))
-
-
-def edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """The requester's Edit on the review post: the same form as on the preview."""
-    ack()
-    app = services(context)
-    target = clicked(body, client, app)
-    if target is None:
-        return
-    draft = target.draft
-    if target.user != draft.requester:
-        tell(client, body, say("review.refused.not_requester_edit"))
-        return
-    if draft.status not in UNDER_REVIEW:
-        tell(client, body, say("review.refused.already_published"))
-        return
-    posting = app.drafting.posting(draft)
-    if posting is None:
-        tell(client, body, say("slack.expired"))
-        return
-    client.views_open(trigger_id=str(body["trigger_id"]), view=edit_view(posting, draft))
 
 
 def override(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
