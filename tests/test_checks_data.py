@@ -84,6 +84,6 @@ def test_every_allow_list_entry_compiles_and_says_why() -> None:
     assert set(allow.onet_fields.values()) <= set(allow.field_signals)
 
 
-def test_unknown_message_keys_say_which_file() -> None:
-    with pytest.raises(KeyError, match=r"messages\.yaml"):
+def test_unknown_message_keys_name_the_key() -> None:
+    with pytest.raises(KeyError, match=r"checks\.nothing\.here"):
         rulebook.say("nothing.here")

@@ -1,7 +1,7 @@
 """The rule data in `bot/checks/data/*.yaml`, loaded once, checked and compiled.
 
-Word lists, the pay-transparency law table, thresholds and the sentences the checks say all live
-in those files, so they can be corrected without touching the rules.
+Word lists, the pay-transparency law table and thresholds live in those files, and the sentences
+the checks say in prompts/checks.yaml, so both can be corrected without touching the rules.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import yaml
 from jinja2 import Environment, StrictUndefined, Template
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot import text
 from bot.checks.model import Severity
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,21 +31,6 @@ def load(name: str) -> Any:
         return yaml.safe_load(handle)
 
 
-def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            _flatten(f"{prefix}.{key}" if prefix else str(key), value, into)
-    else:
-        into[prefix] = str(node)
-
-
-@cache
-def _messages() -> dict[str, str]:
-    entries: dict[str, str] = {}
-    _flatten("", load("messages"), entries)
-    return entries
-
-
 @cache
 def _template(source: str) -> Template:
     return _ENV.from_string(source)
@@ -56,12 +42,8 @@ def render(template: str, /, **params: Any) -> str:
 
 
 def say(key: str, /, **params: Any) -> str:
-    """The check sentence for `key` in data/messages.yaml. Raises KeyError for an unknown key."""
-    try:
-        source = _messages()[key]
-    except KeyError:
-        raise KeyError(f"bot/checks/data/messages.yaml has no text for '{key}'") from None
-    return render(source, **params)
+    """The check sentence for `key` (prompts/checks.yaml). Raises KeyError for an unknown key."""
+    return " ".join(text.say(f"checks.{key}", **params).split())
 
 
 def _tidy(pattern: str) -> str:
