@@ -79,7 +79,7 @@ def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
     progress = say("dialogue.progress", number=ask.number, total=ask.total)
     blocks: list[Block] = []
     if ask.intro:
-        blocks.append(section(ask.intro))
+        blocks.append(section(escape(ask.intro)))
     blocks.append(section(f"*{progress}* · {escape(ask.wording)}"))
     if ask.options:
         listing = "\n".join(

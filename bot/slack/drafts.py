@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.drafting import Drafting
+from bot.render.mrkdwn import escape
 from bot.roles.template import RoleTemplate
 from bot.slack.replies import show
 from bot.text import say
@@ -33,7 +34,7 @@ def begin(
     channel = client.conversations_open(users=user)["channel"]["id"]
     parent = client.chat_postMessage(
         channel=channel,
-        text=say("slack.thread_parent", title=title, draft_id=started.draft.id),
+        text=say("slack.thread_parent", title=escape(title), draft_id=started.draft.id),
     )
     thread_ts = str(parent["ts"])
     drafting.attach(started, channel_id=channel, thread_ts=thread_ts)
