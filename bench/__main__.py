@@ -21,12 +21,21 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import bench_ack, bench_catalog, bench_checks, bench_ops, bench_startup, report  # noqa: E402
+from bench import (  # noqa: E402
+    bench_ack,
+    bench_catalog,
+    bench_checks,
+    bench_faq,
+    bench_ops,
+    bench_startup,
+    report,
+)
 
 # (name, prefix for its figures, how to run it); the in-process ones first, on a quiet machine.
 BENCHES: list[tuple[str, str, Callable[[], dict[str, float]]]] = [
     ("catalogue", "catalog_", bench_catalog.run),
     ("checks", "checks_", bench_checks.run),
+    ("faq", "", bench_faq.run),
     ("operations", "", bench_ops.run),
     ("start-up", "", bench_startup.run),
     ("acknowledgement", "", bench_ack.run),

@@ -1,9 +1,9 @@
 """Per operation, warm, p50 and p99 in milliseconds: what a request costs in the domain, no Slack.
 
 Title resolution (`match_title`, what `/newjob <title>` calls), pay lookup (BLS OEWS for a code
-and a place), an FAQ answer (when `bot.faq` is there), rendering a posting in every format, all
-checks on a posting, and one dialogue step (`Dialogue.handle` with the local pay suggester, as the
-app runs it). Each is run once before timing, as in a running bot.
+and a place), rendering a posting in every format, all checks on a posting, and one dialogue step
+(`Dialogue.handle` with the local pay suggester, as the app runs it). Each is run once before
+timing, as in a running bot. FAQ answers have their own benchmark, bench/bench_faq.py.
 
 Run: `python -m bench.bench_ops [--rounds N]`.
 """
@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
-import importlib.util
 import json
 import sys
 import time
@@ -48,13 +46,6 @@ PAY_QUERIES = (
     ("15-1252.00", None),
     ("53-7051.00", "Toledo, Ohio"),
     ("35-3023.00", "Remote"),
-)
-QUESTIONS = (
-    "How much does a network technician make in Denver?",
-    "What does a registered nurse do?",
-    "Which certifications do network technicians need?",
-    "What is the pay for a software developer?",
-    "Who approves job postings?",
 )
 # One answer a question, in order, as a manager would type them (the preview follows the last).
 DIALOGUE = (
@@ -114,16 +105,6 @@ def _dialogue_step() -> Callable[[], object]:
     return step
 
 
-def _faq() -> Callable[[], object] | None:
-    if importlib.util.find_spec("bot.faq") is None:
-        return None
-    faq = importlib.import_module("bot.faq")
-    answer = getattr(faq, "answer", None)
-    if answer is None:
-        return None
-    return cycling(QUESTIONS, answer)
-
-
 def operations() -> Iterator[tuple[str, Callable[[], object]]]:
     from bot.catalog import pay_for
     from bot.checks import check_posting
@@ -135,9 +116,6 @@ def operations() -> Iterator[tuple[str, Callable[[], object]]]:
     role = role_for("network_technician")
     yield "resolve_title", cycling(TITLES, match_title)
     yield "pay_lookup", cycling(PAY_QUERIES, lambda query: pay_for(*query))
-    faq = _faq()
-    if faq is not None:
-        yield "faq_answer", faq
     yield "render_all_formats", lambda: [render(posting, fmt, role) for fmt in FORMATS]
     yield "checks", lambda: check_posting(posting, role=role, today=TODAY)
     yield "dialogue_step", _dialogue_step()
