@@ -205,9 +205,20 @@ def test_when_slack_keeps_hanging_the_person_is_told_and_nothing_is_lost(run: Ru
     finish(run, manager)
 
 
-def test_acknowledgements_stay_fast_while_slack_hangs(run: Running) -> None:
+@pytest.fixture
+def slow_run(
+    fake_slack: FakeSlack, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Running]:
+    """The app with a client timeout past Slack's 3 s, as in production (10 s)."""
+    monkeypatch.setattr(slack_app, "CLIENT_TIMEOUT", 3.5)
+    with running_app(fake_slack, sqlite_url) as running:
+        yield running
+
+
+def test_acknowledgements_stay_fast_while_slack_hangs(slow_run: Running) -> None:
     """Listeners stuck on a hanging Slack must not hold up other people's acknowledgements."""
-    run.fake.hang_next("conversations.open", seconds=3, times=12)
+    run = slow_run
+    run.fake.hang_next("conversations.open", seconds=4, times=12)
     clicks = []
     for number in range(12):
         value = json.dumps({"k": "network_technician", "t": "network technician"})
@@ -240,5 +251,6 @@ def test_acknowledgements_stay_fast_while_slack_hangs(run: Running) -> None:
     slowest = max(seconds for _, seconds in [*clicks, command])
     assert [status for status, _ in clicks] == [200] * len(clicks)
     assert command[0] == 200
-    assert slowest < 1.0, f"an acknowledgement took {slowest:.2f}s while Slack hung"
-    time.sleep(3.5)  # let the held calls end before the fake stops
+    assert slowest < 1.5, f"an acknowledgement took {slowest:.2f}s while Slack hung"
+    # Each draft starts in the end (the held call times out and is tried again): two posts each.
+    run.fake.wait_for("chat.postMessage", count=2 * len(clicks), timeout=30)
