@@ -7,7 +7,13 @@ you mean" pick that starts a draft, and a dialogue answer, often a stale double-
 events (typed answers in a dialogue thread). Latency is from sending a request to reading its whole
 response, which for Slack is the acknowledgement it waits 3 seconds for.
 
-Run: `python -m bench.bench_ack [--requests N] [--concurrency C] [--database-url URL]`.
+Two runs each: first every connection sends its next request as soon as it has an answer (the
+app saturated: the latency then mostly says how much work each request costs), then requests
+arrive at a steady rate, as Slack's traffic does, with their latency counted from when each was
+due (so waiting for a free connection is not hidden).
+
+Run: `python -m bench.bench_ack [--requests N] [--concurrency C] [--paced-rate R]
+[--paced-requests N] [--database-url URL]` (default database: a new SQLite file).
 """
 
 from __future__ import annotations
