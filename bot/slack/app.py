@@ -8,14 +8,16 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.listener import CustomListener
 from slack_sdk import WebClient
+from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.drafting import Drafting
 from bot.settings import Settings
@@ -38,20 +40,50 @@ LISTENER_THREADS = 64
 WORK_SLOTS = 8
 
 
+def retry_handlers() -> list[RetryHandler]:
+    """Wait out 429s (Retry-After), retry 5xx and dropped connections, and try once more after
+    a timeout (at worst a message shows twice; else it would be lost)."""
+    return [
+        RateLimitErrorRetryHandler(max_retry_count=3),
+        ServerErrorRetryHandler(max_retry_count=2),
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        ConnectionErrorRetryHandler(max_retry_count=1, error_types=[TimeoutError]),
+    ]
+
+
 def web_client(settings: Settings) -> WebClient:
-    """A client that waits out 429s (Retry-After), retries 5xx and dropped connections, and
-    tries once more after a timeout (at worst a message shows twice; else it would be lost)."""
     return WebClient(
         token=settings.require("SLACK_BOT_TOKEN"),
         base_url=settings.slack_api_url,
         timeout=CLIENT_TIMEOUT,
-        retry_handlers=[
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2),
-            ConnectionErrorRetryHandler(max_retry_count=2),
-            ConnectionErrorRetryHandler(max_retry_count=1, error_types=[TimeoutError]),
-        ],
+        retry_handlers=retry_handlers(),
     )
+
+
+class ReplyRefused(RuntimeError):
+    """Slack would not take a reply at a response_url, even after the retries."""
+
+
+class ResponseUrlReply:
+    """`respond()` as listeners get it: posts to the request's response_url with the same retry
+    rules as the Web API client, and raises when Slack refuses for good, so that the person is
+    told (Bolt's own respond() has no retries and leaves a refused reply unsaid)."""
+
+    def __init__(self, url: str) -> None:
+        self.client = WebhookClient(url, timeout=CLIENT_TIMEOUT, retry_handlers=retry_handlers())
+
+    def __call__(self, text: str = "", **fields: Any) -> WebhookResponse:
+        message = {"text": text, **{k: v for k, v in fields.items() if v is not None}}
+        response = self.client.send_dict(message)
+        if response.status_code != 200:
+            raise ReplyRefused(f"response_url answered {response.status_code}: {response.body}")
+        return response
+
+
+def _reply_with_retries(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
+    if context.response_url:
+        context["respond"] = ResponseUrlReply(context.response_url)
+    return next()
 
 
 def build_app(
@@ -79,6 +111,7 @@ def build_app(
     app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
     app.use(attach_services(app_services))
     app.use(drop_repeated_events)
+    app.use(_reply_with_retries)
     register_listeners(app)
     _report_errors_in_listeners(app)
     app.error(_on_error)
