@@ -177,6 +177,28 @@ def test_a_button_whose_reply_fails_is_answered_with_an_ephemeral_note(run: Runn
     finish(run, manager)
 
 
+@pytest.mark.parametrize("status", [429, 500])
+def test_a_command_reply_at_the_response_url_is_retried(run: Running, status: int) -> None:
+    run.fake.fail_next("response_url", status, retry_after=1)
+    assert run.slack.command("network technician").status_code == 200
+    replies = run.fake.wait_for("response_url", count=2, timeout=10)
+    assert [c.status for c in replies] == [status, 200]
+    assert "Network Technician" in text_of({"blocks": replies[-1].params.get("blocks")})
+
+
+def test_when_a_command_reply_is_refused_for_good_the_person_is_told(run: Running) -> None:
+    run.fake.fail_next("response_url", 500, times=3)
+    assert run.slack.command("network technician").status_code == 200
+    [note] = run.fake.wait_for("chat.postEphemeral", timeout=15)
+    assert note.params["user"] == HIRING_MANAGER and note.params["channel"] == GENERAL_CHANNEL
+    assert note.params["text"] == say("slack.went_wrong")
+    assert [c.status for c in run.fake.calls("response_url")] == [500, 500, 500]
+    # Typed again later, it works.
+    assert run.slack.command("network technician").status_code == 200
+    run.fake.wait_for("response_url", count=4, predicate=None, timeout=10)
+    assert run.fake.calls("response_url")[-1].ok
+
+
 # ---- a Slack that hangs ------------------------------------------------------------------------
 
 
