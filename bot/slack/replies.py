@@ -77,6 +77,8 @@ def tell(client: WebClient, body: dict[str, Any], text: str, *, user: str = "") 
             client.chat_postMessage(channel=dm, text=text)
     except SlackApiError as exc:
         log.warning("could not tell %s: %s", who, exc.response.get("error"))
+    except OSError as exc:  # Slack unreachable, or slower than the client's timeout
+        log.warning("could not tell %s: %s", who, exc)
 
 
 def show_version(client: WebClient, app: Any, draft_id: int, *, note: str = "") -> None:
