@@ -130,6 +130,12 @@ def notes(figures: Mapping[str, float]) -> list[str]:
     said = []
     missed = {goal.figure for goal in GOALS if goal.met(figures) is False}
     if missed & {"ack_newjob_p99_ms", "ack_ratio_p99"} and "paced_newjob_p99_ms" in figures:
+        slowest = figures.get("ack_newjob_max_ms", float("nan"))
+        deadline = (
+            f"the slowest ({_value(slowest)} ms) stays under Slack's 3 s"
+            if slowest < 3000
+            else f"the slowest took {_value(slowest)} ms, past Slack's 3 s"
+        )
         said.append(
             "The acknowledgement goals are missed when all 32 connections send their next request "
             "the moment they get an answer: that saturates the app, and Newjob then does each "
@@ -137,10 +143,9 @@ def notes(figures: Mapping[str, float]) -> list[str]:
             "same interpreter as its acknowledgements, so they queue at about 32 ÷ throughput "
             f"({_value(figures.get('ack_newjob_rps', 0))} requests a second, against "
             f"{_value(figures.get('ack_bare_rps', 0))} for a bare app that does nothing). "
-            "Acknowledgements never wait for that work itself (listeners acknowledge first and "
-            "then take one of a few work slots), and the slowest stays under Slack's 3 s. At a "
-            "steady rate, as Slack's traffic arrives, Newjob acknowledges as fast as the bare "
-            f"app: p99 {_value(figures['paced_newjob_p99_ms'])} ms against "
+            "Listeners acknowledge before they take one of a few work slots, and "
+            f"{deadline}. At a steady rate, as Slack's traffic arrives, Newjob acknowledges as "
+            f"fast as the bare app: p99 {_value(figures['paced_newjob_p99_ms'])} ms against "
             f"{_value(figures.get('paced_bare_p99_ms', float('nan')))} ms "
             f"(×{figures.get('paced_ratio_p99', float('nan')):.2f})."
         )
