@@ -144,8 +144,8 @@ def notes(figures: Mapping[str, float]) -> list[str]:
             f"({_value(figures.get('ack_newjob_rps', 0))} requests a second, against "
             f"{_value(figures.get('ack_bare_rps', 0))} for a bare app that does nothing). "
             "Listeners acknowledge before they take one of a few work slots, and "
-            f"{deadline}. At a steady rate, as Slack's traffic arrives, Newjob acknowledges as "
-            f"fast as the bare app: p99 {_value(figures['paced_newjob_p99_ms'])} ms against "
+            f"{deadline}. At a steady rate, as Slack's traffic arrives, Newjob's p99 is "
+            f"{_value(figures['paced_newjob_p99_ms'])} ms against the bare app's "
             f"{_value(figures.get('paced_bare_p99_ms', float('nan')))} ms "
             f"(×{figures.get('paced_ratio_p99', float('nan')):.2f})."
         )
