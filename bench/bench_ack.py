@@ -252,6 +252,7 @@ def run(options: Options | None = None) -> dict[str, float]:
             log = app.log.read_text(errors="replace")
         figures.update({_name("newjob", key): value for key, value in measured.items()})
         figures["ack_newjob_listener_failures"] = float(log.count("listener failed"))
+    figures["paced_rate"] = options.paced_rate
     for prefix in ("ack", "paced"):
         for share in ("p50", "p99"):
             newjob, bare_figure = (

@@ -61,6 +61,7 @@ OTHERS = (
     ("ack_bare_max_ms", "Slowest acknowledgement, bare Bolt", "ms"),
     ("ack_newjob_rps", "Throughput, Newjob", "req/s"),
     ("ack_bare_rps", "Throughput, bare Bolt", "req/s"),
+    ("paced_rate", "The steady rate", "req/s"),
     ("paced_newjob_p50_ms", "Acknowledgement p50 at a steady rate, Newjob", "ms"),
     ("paced_newjob_p99_ms", "Acknowledgement p99 at a steady rate, Newjob", "ms"),
     ("paced_bare_p99_ms", "Acknowledgement p99 at a steady rate, bare Bolt", "ms"),
@@ -144,7 +145,8 @@ def notes(figures: Mapping[str, float]) -> list[str]:
             f"({_value(figures.get('ack_newjob_rps', 0))} requests a second, against "
             f"{_value(figures.get('ack_bare_rps', 0))} for a bare app that does nothing). "
             "Listeners acknowledge before they take one of a few work slots, and "
-            f"{deadline}. At a steady rate, as Slack's traffic arrives, Newjob's p99 is "
+            f"{deadline}. At a steady {figures.get('paced_rate', 50):g} requests a second, as "
+            "Slack's traffic arrives, Newjob's p99 is "
             f"{_value(figures['paced_newjob_p99_ms'])} ms against the bare app's "
             f"{_value(figures.get('paced_bare_p99_ms', float('nan')))} ms "
             f"(×{figures.get('paced_ratio_p99', float('nan')):.2f})."
@@ -156,7 +158,7 @@ def markdown(figures: Mapping[str, float], where: Mapping[str, Any]) -> str:
     lines = [
         f"Measured {where['date']} on {where['cores']} cores ({where['cpu']}), "
         f"{where['memory_gb']} GB, Python {where['python']}, {where['system']}; "
-        "run `make bench` to measure again.",
+        "`make bench` measures again, and `python -m bench --readme README.md` writes them here.",
         "",
         "| Figure | Result | Goal | Met |",
         "| --- | ---: | --- | --- |",
