@@ -24,7 +24,7 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --readme README.md
 
 catalog: $(STAMP)
 	$(BIN)/python scripts/build_catalog.py
