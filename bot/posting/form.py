@@ -17,6 +17,7 @@ from bot.posting.parse import (
     parse_pay,
     parse_workplace,
 )
+from bot.text import field_label, say
 
 LIST_FIELDS = ("responsibilities", "requirements", "nice_to_haves", "benefits")
 TEXT_FIELDS = (
@@ -133,8 +134,6 @@ def changes_from_form(
         elif raw.isdigit() and int(raw) <= 50:
             changes["years_experience"] = int(raw)
         else:
-            from bot.text import field_label, say
-
             problems["years_experience"] = (
                 f"{field_label('years_experience')}: {say('errors.years')}"
             )

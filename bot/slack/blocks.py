@@ -42,12 +42,10 @@ def context(text: str) -> Block:
     return {"type": "context", "elements": [mrkdwn(text)]}
 
 
-def button(
-    label: str, action_id: str, value: str, style: str | None = None, block_label: int = 75
-) -> dict[str, Any]:
+def button(label: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
     element: dict[str, Any] = {
         "type": "button",
-        "text": plain(label, block_label),
+        "text": plain(label),
         "action_id": action_id,
         "value": value[:2000],
     }

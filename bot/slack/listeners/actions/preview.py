@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.drafting import role_for
 from bot.slack.context import clicked, services
 from bot.slack.drafts import begin
 from bot.slack.replies import tell
@@ -52,8 +53,6 @@ def start_over(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     if draft.status not in (DraftStatus.READY, DraftStatus.DRAFTING):
         tell(client, body, say("slack.expired"))
         return
-    from bot.drafting import role_for
-
     role = role_for(draft.role_key)
     if role is None:
         tell(client, body, say("slack.expired"))
