@@ -86,7 +86,7 @@ class Workspace:
     bot_user_id: str = "U0NEWJOBBOT"
     bot_id: str = "B0NEWJOBBOT"
     bot_name: str = "newjob"
-    bot_token: str = "xoxb-1000000001-2000000000002-FakeNewjobBotToken000001"
+    bot_token: str = "xoxb-fake-newjob-test-token-not-a-real-one"
     people: Mapping[str, str] = field(default_factory=_people)  # user id -> user name
     channel_names: Mapping[str, str] = field(default_factory=_channels)
 
