@@ -116,8 +116,10 @@ class Server:
         raise TimeoutError(f"no answer from {self.base}/healthz in {timeout:.0f}s: {self.tail()}")
 
     def peak_rss_mb(self) -> float:
-        """The most memory the process has held so far (VmHWM), in MB."""
-        return peak_rss_mb(self.process.pid)
+        """The most memory the process has held so far (VmHWM), in MB, with its worker
+        processes' added (an upper bound: each peak may have come at a different time)."""
+        pids = [self.process.pid, *children(self.process.pid)]
+        return sum(peak_rss_mb(pid) for pid in pids)
 
     def tail(self, lines: int = 20) -> str:
         try:
@@ -142,14 +144,34 @@ def peak_rss_mb(pid: int) -> float:
     return int(match.group(1)) / 1024 if match else float("nan")
 
 
+def children(pid: int) -> list[int]:
+    """The processes `pid` started (Newjob's worker processes)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time the process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User and system CPU time the process and its worker processes have used so far."""
+    total = 0.0
+    for each in [pid, *children(pid)]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def settle(pid: int, timeout: float = 60.0) -> None:
-    """Wait until the process has (almost) stopped using CPU: its listeners have caught up."""
+    """Wait until the process and its workers have (almost) stopped using CPU: the work after
+    the acknowledgements has caught up."""
     deadline = time.monotonic() + timeout
     before = cpu_seconds(pid)
     while time.monotonic() < deadline:

@@ -14,6 +14,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     mode.add_argument("--http", action="store_true", help="HTTP mode (needs SLACK_SIGNING_SECRET)")
     parser.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
     parser.add_argument("--host", default="0.0.0.0", help="HTTP address (default 0.0.0.0)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="HTTP mode: processes doing the work after each acknowledgement "
+        "(default 2; 0 does it in the server process)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -21,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.settings import MissingSetting, Settings
     from bot.slack.app import build_app
     from bot.slack.server import serve_http, serve_socket
+    from bot.slack.workers import WORKERS, WorkerPool, run_work_in
     from bot.store import Store, StoreUnavailable
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -33,7 +41,16 @@ def run(args: argparse.Namespace) -> int:
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
         else:
             secret = settings.require("SLACK_SIGNING_SECRET")
-            serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
+            workers = WORKERS if args.workers is None else args.workers
+            pool = WorkerPool(settings, processes=workers) if workers > 0 else None
+            if pool is not None:
+                pool.start()
+                run_work_in(app, pool)
+            try:
+                serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
+            finally:
+                if pool is not None:
+                    pool.stop()
     except MissingSetting as exc:
         print(f"newjob: {exc}", file=sys.stderr)
         return 2

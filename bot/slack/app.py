@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.listener import CustomListener
+from slack_bolt.util.utils import get_arg_names_of_callable
 from slack_sdk import WebClient
 from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import (
@@ -21,7 +23,12 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.drafting import Drafting
 from bot.settings import Settings
-from bot.slack.context import Services, attach_services, drop_repeated_events
+from bot.slack.context import (
+    Services,
+    attach_services,
+    first_delivery,
+    refuse_events_without_database,
+)
 from bot.slack.listeners import register_listeners
 from bot.slack.replies import tell
 from bot.store import Store, StoreUnavailable
@@ -92,7 +99,10 @@ def build_app(
     *,
     socket_mode: bool = False,
     verify_token: bool = True,
+    verify_requests: bool = True,
 ) -> App:
+    """The app; `verify_requests=False` only for worker processes, which take requests from
+    the front's local queue, never from the network (see bot.slack.workers)."""
     store = store or Store(settings.database_url)
     store.migrate()
     signing_secret = (
@@ -104,13 +114,14 @@ def build_app(
         client=web_client(settings),
         signing_secret=signing_secret or "socket-mode-requests-are-not-signed",
         token_verification_enabled=verify_token,
+        request_verification_enabled=verify_requests,
         process_before_response=False,
         raise_error_for_unhandled_request=False,
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
     app.use(attach_services(app_services))
-    app.use(drop_repeated_events)
+    app.use(refuse_events_without_database)
     app.use(_reply_with_retries)
     register_listeners(app)
     _report_errors_in_listeners(app)
@@ -125,10 +136,15 @@ def _report_errors_in_listeners(app: App) -> None:
     When a listener raises after `ack()`, Bolt (1.30) replaces the acknowledgement it was about
     to send with None, so Slack got a 404 after 3 seconds instead of the 200: a command typed
     while the database was down showed Slack's own error on top of ours.
+
+    A listener registered with lazy work (bot.slack.lazy) only acknowledges; its lazy functions
+    are wrapped instead. The others (view submissions) work after their `ack()` as before.
     """
     slots = threading.BoundedSemaphore(WORK_SLOTS)
     for listener in app._listeners:
-        if isinstance(listener, CustomListener):
+        if isinstance(listener, CustomListener) and listener.lazy_functions:
+            listener.lazy_functions = [_working(f, slots) for f in listener.lazy_functions]
+        elif isinstance(listener, CustomListener):
             names = list(listener.arg_names)
             listener.ack_function = _reporting(listener.ack_function, names, slots)
             needed = ("ack", "body", "context")
@@ -167,6 +183,36 @@ def _reporting(
 
     listener.__name__ = getattr(handler, "__name__", "listener")
     return listener
+
+
+def _working(handler: Callable[..., Any], slots: threading.BoundedSemaphore) -> Callable[..., None]:
+    """A lazy function: `handler` in one of the work slots, its errors told to the person, its
+    own `ack()` a no-op (Slack was answered before the work started), and an event Slack
+    delivered again left alone."""
+    names = get_arg_names_of_callable(handler)
+
+    def work(**kwargs: Any) -> None:
+        arguments = {name: kwargs[name] for name in names}
+        if "ack" in arguments:
+            arguments["ack"] = _acknowledged
+        with slots:
+            try:
+                if first_delivery(kwargs["body"], kwargs["context"]):
+                    handler(**arguments)
+            except Exception as error:
+                _on_error(error, kwargs["body"], kwargs["context"])
+
+    # Bolt finds a lazy function by its name, and gives it the arguments its signature names.
+    work.__name__ = handler.__name__
+    needed = [*names, *(n for n in ("body", "context") if n not in names)]
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    signature = inspect.Signature([inspect.Parameter(name, kind) for name in needed])
+    work.__signature__ = signature  # type: ignore[attr-defined]
+    return work
+
+
+def _acknowledged(*args: Any, **options: Any) -> None:
+    """`ack()` inside lazy work: the acknowledgement has gone already."""
 
 
 def _on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:

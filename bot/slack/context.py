@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from bot.drafting import Drafting
 from bot.settings import Settings
 from bot.slack.blocks import read_action_value
-from bot.store import DraftRecord, Store, StoreUnavailable
+from bot.store import DraftRecord, Store
 from bot.text import say
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,10 @@ class Services:
     settings: Settings
     store: Store
     drafting: Drafting
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Services:
+        # Bolt copies the context for each lazy listener; the services are shared, not copied.
+        return self
 
 
 def services(context: BoltContext) -> Services:
@@ -46,21 +50,37 @@ def attach_services(app_services: Services) -> Callable[..., Any]:
     return middleware
 
 
-def drop_repeated_events(
-    context: BoltContext, body: dict[str, Any], next: Callable[[], BoltResponse]
+def refuse_events_without_database(
+    context: BoltContext,
+    request: BoltRequest,
+    body: dict[str, Any],
+    next: Callable[[], BoltResponse],
 ) -> BoltResponse:
-    """Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); handle each once."""
-    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-    if event_id:
-        try:
-            first = services(context).store.first_delivery(f"event:{event_id}")
-        except StoreUnavailable:
-            # Without the database we cannot tell; let Slack retry later rather than guess.
-            return BoltResponse(status=503, body="")
-        if not first:
-            log.info("event %s delivered again; already handled", event_id)
-            return BoltResponse(status=200, body="")
+    """An event is refused (503) while the database is unreachable, so that Slack delivers it
+    again later: once acknowledged, Slack would not.
+
+    Only a read, which never waits for the writers doing other requests' work. Whether this
+    delivery is Slack's first of the event is decided with the work (`first_delivery`).
+    A lazy-only request is the work of a delivery that passed here already (a worker process
+    dispatching it again).
+    """
+    if request.lazy_only or body.get("type") != "event_callback" or not body.get("event_id"):
+        return next()
+    if not services(context).store.ping():
+        return BoltResponse(status=503, body="")
     return next()
+
+
+def first_delivery(body: dict[str, Any], context: BoltContext) -> bool:
+    """Slack redelivers an event it thinks we missed (X-Slack-Retry-Num): True for the first
+    delivery of an event (or anything not an event), False for the repeats."""
+    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+    if not event_id:
+        return True
+    if services(context).store.first_delivery(f"event:{event_id}"):
+        return True
+    log.info("event %s delivered again; already handled", event_id)
+    return False
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused (413)
 
 StartResponse = Callable[..., Any]
+LAZY_ENVIRON = ("HTTP_X_SLACK_BOLT_LAZY_ONLY", "HTTP_X_SLACK_BOLT_LAZY_FUNCTION_NAME")
 
 
 def wsgi_app(
@@ -52,6 +53,10 @@ def wsgi_app(
             if not _readable(body, str(environ.get("CONTENT_TYPE") or "")):
                 return _reply(start_response, "400 Bad Request", {"ok": False})
             environ["wsgi.input"] = io.BytesIO(body)
+            # Only the front makes lazy-only requests, for its worker processes; from outside,
+            # the headers that would mark one are ignored.
+            for header in LAZY_ENVIRON:
+                environ.pop(header, None)
             try:
                 result: Iterable[bytes] = slack(environ, start_response)
             except Exception:  # a signed body of a shape Bolt cannot read

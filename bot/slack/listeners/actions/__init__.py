@@ -6,20 +6,21 @@ import re
 
 from slack_bolt import App
 
+from bot.slack.lazy import after_ack
 from bot.slack.listeners.actions import dialogue, preview, review
 from bot.slack.review_blocks import APPROVE, EDIT, OVERRIDE, REQUEST_CHANGES, RETRY
 
 
 def register(app: App) -> None:
-    app.action(re.compile(r"^dialogue_answer_\d+$"))(dialogue.answer)
-    app.action("dialogue_picks")(dialogue.picks)
+    app.action(re.compile(r"^dialogue_answer_\d+$"))(**after_ack(dialogue.answer))
+    app.action("dialogue_picks")(**after_ack(dialogue.picks))
     app.action("dialogue_tick")(dialogue.tick)
-    app.action(re.compile(r"^pick_role_\d+$"))(dialogue.pick_role)
-    app.action("draft_edit")(preview.edit)
-    app.action("draft_start_over")(preview.start_over)
-    app.action("draft_submit")(review.submit)
-    app.action(APPROVE)(review.approve)
-    app.action(REQUEST_CHANGES)(review.request_changes)
-    app.action(EDIT)(preview.edit)
-    app.action(OVERRIDE)(review.override)
-    app.action(RETRY)(review.retry)
+    app.action(re.compile(r"^pick_role_\d+$"))(**after_ack(dialogue.pick_role))
+    app.action("draft_edit")(**after_ack(preview.edit))
+    app.action("draft_start_over")(**after_ack(preview.start_over))
+    app.action("draft_submit")(**after_ack(review.submit))
+    app.action(APPROVE)(**after_ack(review.approve))
+    app.action(REQUEST_CHANGES)(**after_ack(review.request_changes))
+    app.action(EDIT)(**after_ack(preview.edit))
+    app.action(OVERRIDE)(**after_ack(review.override))
+    app.action(RETRY)(**after_ack(review.retry))

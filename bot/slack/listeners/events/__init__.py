@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.slack.lazy import after_ack
 from bot.slack.listeners.events import home, mention
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(home.opened)
-    app.event("app_mention")(mention.answer)
+    app.event("app_home_opened")(**after_ack(home.opened))
+    app.event("app_mention")(**after_ack(mention.answer))

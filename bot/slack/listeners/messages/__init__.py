@@ -12,6 +12,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.slack.lazy import after_ack
 from bot.slack.listeners.messages import dialogue, faq, review
 
 Handler = Callable[[dict[str, Any], WebClient, BoltContext], bool]
@@ -31,4 +32,4 @@ def route(event: dict[str, Any], client: WebClient, context: BoltContext) -> Non
 
 
 def register(app: App) -> None:
-    app.event("message")(route)
+    app.event("message")(**after_ack(route))

@@ -1,0 +1,64 @@
+"""`newjob serve --http` doing the work after each acknowledgement in worker processes.
+
+The app runs as a real process (with its default worker processes) against the fake Slack and a
+SQLite file: a slash command and a typed answer get their replies, an event Slack delivers again
+is handled once, and a failure inside a worker still reaches the person as a plain sentence.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.text import say
+from tests import slack_fixtures
+from tests.fake_slack import FakeSlack
+from tests.load_dialogue import Manager, answers_for, text_of
+from tests.slack_requests import SlackSender
+from tests.test_load_restart import free_port, serve
+
+pytestmark = pytest.mark.load
+
+fake_slack = slack_fixtures.fake_slack
+
+
+def test_work_after_the_ack_runs_in_worker_processes(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    database_url = f"sqlite:///{tmp_path / 'newjob.db'}"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/slack/events"
+    manager = Manager(fake_slack, "U0WORKER01", answers_for(7))
+
+    with (
+        serve(fake_slack, database_url, port, tmp_path),
+        SlackSender(url, fake=fake_slack) as slack,
+    ):
+        assert "2 worker processes ready" in (tmp_path / "serve.log").read_text()
+
+        # A slash command: acknowledged, then its reply at the response_url, from a worker.
+        assert slack.command("help", user_id=manager.user).status_code == 200
+        [usage] = fake_slack.wait_for("response_url", timeout=15)
+        assert usage.params["text"] == say("slack.usage")
+
+        # `/newjob <title>`, the role picked, then a typed answer: each gets its reply.
+        manager.start(slack)
+        assert "1 of 9" in text_of(manager.latest())
+        manager.next_step(slack)
+        assert "2 of 9" in text_of(manager.latest())
+
+        # The same event again (Slack's retry): acknowledged, handled once.
+        before = len(manager.bot_messages())
+        assert slack.resend(retry_num=1, retry_reason="http_timeout").status_code == 200
+        time.sleep(1.0)
+        assert len(manager.bot_messages()) == before
+
+        # A failure inside a worker: the person is told, in plain words.
+        fake_slack.fail_next("chat.postMessage", 500, times=3)
+        response = slack.message("on-site", user_id=manager.user, thread_ts=manager.thread)
+        assert response.status_code == 200
+        fake_slack.wait_for(
+            "chat.postMessage",
+            timeout=15,
+            predicate=lambda c: c.ok and c.params.get("text") == say("slack.went_wrong"),
+        )
