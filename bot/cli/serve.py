@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 
@@ -46,6 +47,11 @@ def run(args: argparse.Namespace) -> int:
             if pool is not None:
                 pool.start()
                 run_work_in(app, pool)
+            # What start-up loaded lives as long as the process: the collector need not walk
+            # it again and again, and collects less often (its passes, under load, held up
+            # acknowledgements for tens of ms: make bench).
+            gc.freeze()
+            gc.set_threshold(20_000, 20, 20)
             try:
                 serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
             finally:

@@ -37,14 +37,16 @@ from bot.text import say
 log = logging.getLogger(__name__)
 
 CLIENT_TIMEOUT = 10  # seconds per Web API call
-# Bolt acknowledges a command or a click from inside its listener, so a listener must always find
-# a free thread: with Bolt's default of 5, five listeners waiting on a slow Slack held up every
-# other person's acknowledgement past Slack's 3 seconds. Idle threads cost next to nothing.
+# A view submission validates and acknowledges in a listener thread, and lazy work runs in them
+# when it is not sent to worker processes, so a listener must always find a free thread: with
+# Bolt's default of 5, five listeners waiting on a slow Slack held up every other person's
+# acknowledgement past Slack's 3 seconds. Idle threads cost next to nothing.
 LISTENER_THREADS = 64
 # But only so many listeners do their work (after acknowledging) at once: more only take turns
 # at the one interpreter lock with the threads that acknowledge, and the acknowledgements of a
 # busy app then took seconds instead of milliseconds (make bench).
 WORK_SLOTS = 8
+ACK_WAIT = 3.0  # seconds a view submission may take to validate: Slack waits no longer
 
 
 def retry_handlers() -> list[RetryHandler]:
@@ -110,26 +112,31 @@ def build_app(
     )
     if not socket_mode:
         signing_secret = settings.require("SLACK_SIGNING_SECRET")
+    listeners = ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener")
     app = App(
         client=web_client(settings),
         signing_secret=signing_secret or "socket-mode-requests-are-not-signed",
         token_verification_enabled=verify_token,
         request_verification_enabled=verify_requests,
-        process_before_response=False,
+        # Bolt runs each acknowledgement in the request's own thread and answers as soon as
+        # it returns, rather than handing it to a listener thread and looking every 10 ms
+        # whether it is done: the work that follows is lazy, or (view submissions) goes on
+        # in a listener thread after `ack()` (`_reporting`).
+        process_before_response=True,
         raise_error_for_unhandled_request=False,
-        listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
+        listener_executor=listeners,
     )
     app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
     app.use(attach_services(app_services))
     app.use(refuse_events_without_database)
     app.use(_reply_with_retries)
     register_listeners(app)
-    _report_errors_in_listeners(app)
+    _report_errors_in_listeners(app, listeners)
     app.error(_on_error)
     return app
 
 
-def _report_errors_in_listeners(app: App) -> None:
+def _report_errors_in_listeners(app: App, executor: ThreadPoolExecutor) -> None:
     """Each listener tells the person about its own errors and returns normally, and does its
     work (what follows its acknowledgement) in one of WORK_SLOTS.
 
@@ -146,43 +153,64 @@ def _report_errors_in_listeners(app: App) -> None:
             listener.lazy_functions = [_working(f, slots) for f in listener.lazy_functions]
         elif isinstance(listener, CustomListener):
             names = list(listener.arg_names)
-            listener.ack_function = _reporting(listener.ack_function, names, slots)
+            listener.ack_function = _reporting(listener.ack_function, names, slots, executor)
             needed = ("ack", "body", "context")
             listener.arg_names = [*names, *(n for n in needed if n not in names)]
 
 
 def _reporting(
-    handler: Callable[..., Any], names: list[str], slots: threading.BoundedSemaphore
+    handler: Callable[..., Any],
+    names: list[str],
+    slots: threading.BoundedSemaphore,
+    executor: ThreadPoolExecutor,
 ) -> Callable[..., Any]:
-    def listener(**kwargs: Any) -> Any:
-        held = False
+    """A listener that validates before it acknowledges and works after (view submissions):
+    run in one of the listener threads, and returned from once it has acknowledged (or
+    finished), so that Slack gets its answer while the work goes on."""
 
-        def ack(*args: Any, **options: Any) -> Any:
-            # Slack gets its answer at once; the work after it waits for a slot.
-            nonlocal held
-            response = kwargs["ack"](*args, **options)
-            if not held:
-                slots.acquire()
-                held = True
-            return response
-
-        arguments = {name: kwargs[name] for name in names}
-        if "ack" in arguments:
-            arguments["ack"] = ack
-        else:  # acknowledged by Bolt already (events)
-            slots.acquire()
-            held = True
-        try:
-            return handler(**arguments)
-        except Exception as error:
-            _on_error(error, kwargs["body"], kwargs["context"])
-            return None
-        finally:
-            if held:
-                slots.release()
+    def listener(**kwargs: Any) -> None:
+        answered = threading.Event()
+        executor.submit(_answer_then_work, handler, names, slots, answered, kwargs)
+        answered.wait(ACK_WAIT)
 
     listener.__name__ = getattr(handler, "__name__", "listener")
     return listener
+
+
+def _answer_then_work(
+    handler: Callable[..., Any],
+    names: list[str],
+    slots: threading.BoundedSemaphore,
+    answered: threading.Event,
+    kwargs: dict[str, Any],
+) -> None:
+    held = False
+
+    def ack(*args: Any, **options: Any) -> Any:
+        # Slack gets its answer at once; the work after it waits for a slot.
+        nonlocal held
+        response = kwargs["ack"](*args, **options)
+        answered.set()
+        if not held:
+            slots.acquire()
+            held = True
+        return response
+
+    arguments = {name: kwargs[name] for name in names}
+    if "ack" in arguments:
+        arguments["ack"] = ack
+    else:  # acknowledged by Bolt already (events)
+        answered.set()
+        slots.acquire()
+        held = True
+    try:
+        handler(**arguments)
+    except Exception as error:
+        _on_error(error, kwargs["body"], kwargs["context"])
+    finally:
+        answered.set()
+        if held:
+            slots.release()
 
 
 def _working(handler: Callable[..., Any], slots: threading.BoundedSemaphore) -> Callable[..., None]:
