@@ -20,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=int,
         default=None,
         help="HTTP mode: processes doing the work after each acknowledgement "
-        "(default 2; 0 does it in the server process)",
+        "(default 1; 0 does it in the server process)",
     )
     parser.set_defaults(func=run)
 
