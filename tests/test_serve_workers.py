@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.slack.workers import WORKERS
 from bot.text import say
 from tests import slack_fixtures
 from tests.fake_slack import FakeSlack
@@ -34,7 +35,7 @@ def test_work_after_the_ack_runs_in_worker_processes(fake_slack: FakeSlack, tmp_
         serve(fake_slack, database_url, port, tmp_path),
         SlackSender(url, fake=fake_slack) as slack,
     ):
-        assert "2 worker processes ready" in (tmp_path / "serve.log").read_text()
+        assert f"{WORKERS} worker processes ready" in (tmp_path / "serve.log").read_text()
 
         # A slash command: acknowledged, then its reply at the response_url, from a worker.
         assert slack.command("help", user_id=manager.user).status_code == 200
