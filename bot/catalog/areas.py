@@ -323,6 +323,18 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
             fallbacks=[NATIONAL],
         )
 
+    def state_match(state: str, note: str | None = None) -> AreaMatch:
+        code = areas.state_area[state]
+        return AreaMatch(
+            query=query,
+            area_code=code,
+            area_name=areas.name(code),
+            area_type="state",
+            state=state,
+            note=note,
+            fallbacks=_chain(areas, code, state),
+        )
+
     if not query:
         return national(None)
     folded = _fold(query)
@@ -385,15 +397,7 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
 
     if not city:
         if state and state in areas.state_area:
-            code = areas.state_area[state]
-            return AreaMatch(
-                query=query,
-                area_code=code,
-                area_name=areas.name(code),
-                area_type="state",
-                state=state,
-                fallbacks=_chain(areas, code, state),
-            )
+            return state_match(state)
         return national(f"Could not place '{query}'; showing national figures.", understood=False)
 
     if state is None and city in places.well_known:
@@ -419,15 +423,9 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
             fallbacks=_chain(areas, metro.code, chosen_state),
         )
     if state and state in areas.state_area:
-        code = areas.state_area[state]
-        return AreaMatch(
-            query=query,
-            area_code=code,
-            area_name=areas.name(code),
-            area_type="state",
-            state=state,
-            note=f"BLS OEWS has no metro area named '{city.title()}'; showing {areas.name(code)}.",
-            fallbacks=_chain(areas, code, state),
+        name = areas.name(areas.state_area[state])
+        return state_match(
+            state, f"BLS OEWS has no metro area named '{city.title()}'; showing {name}."
         )
     if city in places.state_names or city.upper() in places.us_states:
         postal = places.state_names.get(city) or city.upper()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,18 +20,9 @@ Category = Literal[
     "missing-section",
 ]
 
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-CATEGORIES: tuple[Category, ...] = (
-    "gendered-language",
-    "exclusionary-language",
-    "jargon",
-    "pay-transparency",
-    "requirements",
-    "readability",
-    "length",
-    "structured-data",
-    "missing-section",
-)
+# The same names as tuples, in the order design.md lists them (derived, never written twice).
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 
 
 class Finding(BaseModel):
