@@ -137,6 +137,19 @@ def test_a_fresh_load_is_quick_and_lazy() -> None:
     assert list(catalog._parsed) == ["29-1141.00"]
 
 
+def test_only_the_recently_used_occupations_stay_parsed() -> None:
+    catalog = Catalog(catalog_dir())
+    codes = catalog.codes()
+    first = catalog.occupation(codes[0])
+    for code in codes[1 : Catalog.PARSED_KEPT + 20]:
+        assert catalog.occupation(code) is not None
+    assert len(catalog._parsed) == Catalog.PARSED_KEPT
+    assert codes[0] not in catalog._parsed
+    again = catalog.occupation(codes[0])  # parsed again, equal to the first
+    assert again == first and again is not first
+    assert catalog.occupation(codes[0]) is again  # and now kept
+
+
 def test_a_missing_catalogue_says_how_to_rebuild_it(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match=r"build_catalog\.py"):
         Catalog(tmp_path)

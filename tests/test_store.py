@@ -105,3 +105,33 @@ def test_unreachable_database_is_reported_plainly() -> None:
     assert not store.ping()
     with pytest.raises(StoreUnavailable):
         store.migrate()
+
+
+def test_processes_starting_together_migrate_once(store_url: str) -> None:
+    """Instances and their workers start at the same moment on a new database: each migrates,
+    none fails, and the schema and its version row exist once."""
+    stores = [Store(store_url) for _ in range(6)]
+    barrier = threading.Barrier(len(stores))
+    failures: list[BaseException] = []
+
+    def start(store: Store) -> None:
+        barrier.wait()
+        try:
+            store.migrate()
+        except BaseException as exc:  # collected and asserted below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=start, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    try:
+        assert failures == []
+        draft = stores[0].create_draft(
+            team_id="T1", requester="U1", title="Network Technician", role_key="nt"
+        )
+        assert stores[-1].draft(draft.id) is not None
+    finally:
+        for store in stores:
+            store.dispose()

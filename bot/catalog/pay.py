@@ -14,6 +14,7 @@ import json
 import lzma
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -151,6 +152,23 @@ def _figures(values: list[str], period: Literal["hour", "year"]) -> PayFigures:
     return PayFigures(period=period, mean=mean, p10=p10, p25=p25, median=p50, p75=p75, p90=p90)
 
 
+class PayRows(Mapping[str, list[str]]):
+    """One SOC's rows: area code -> the row's values. Each row stays one string until it is
+    asked for (a block holds some 500 areas of 13 values, and 64 blocks are kept)."""
+
+    def __init__(self, lines: dict[str, str]) -> None:
+        self._lines = lines
+
+    def __getitem__(self, area: str) -> list[str]:
+        return self._lines[area].split("\t")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 class PayData:
     """OEWS rows, read one SOC block at a time from pay.tsv.xz and kept in a small cache."""
 
@@ -164,10 +182,10 @@ class PayData:
         self.soc_titles: dict[str, str] = self.meta.get("soc_titles", {})
         self.areas: Areas = load_areas(meta_path)
         self.release: str = self.meta.get("release", OEWS_SOURCE)
-        self._cache: OrderedDict[str, dict[str, list[str]]] = OrderedDict()
+        self._cache: OrderedDict[str, PayRows] = OrderedDict()
         self._lock = threading.Lock()
 
-    def rows(self, soc: str) -> dict[str, list[str]]:
+    def rows(self, soc: str) -> PayRows:
         """Area code -> the row's values (employment, hourly mean, annual mean, percentiles)."""
         with self._lock:
             cached = self._cache.get(soc)
@@ -175,16 +193,17 @@ class PayData:
                 self._cache.move_to_end(soc)
                 return cached
         block = self.blocks.get(soc)
-        rows: dict[str, list[str]] = {}
+        lines: dict[str, str] = {}
         if block is not None:
             offset, length = block[0], block[1]
             with (self.directory / PAY_FILE).open("rb") as handle:
                 handle.seek(offset)
                 data = lzma.decompress(handle.read(length))
             for line in data.decode("utf-8").splitlines():
-                fields = line.split("\t")
-                if len(fields) >= 15 and fields[0] == soc:
-                    rows[fields[1]] = fields[2:]
+                fields = line.split("\t", 2)
+                if len(fields) == 3 and fields[0] == soc and fields[2].count("\t") >= 12:
+                    lines[fields[1]] = fields[2]
+        rows = PayRows(lines)
         with self._lock:
             self._cache[soc] = rows
             while len(self._cache) > self.CACHE_SIZE:

@@ -29,38 +29,46 @@ def run(args: argparse.Namespace) -> int:
     from bot.settings import MissingSetting, Settings
     from bot.slack.app import build_app
     from bot.slack.server import serve_http, serve_socket
-    from bot.slack.workers import WORKERS, WorkerPool, run_work_in
+    from bot.slack.workers import WORKERS, WorkerPool, WorkerStartError, run_work_in
     from bot.store import Store, StoreUnavailable
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings()
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
+    pool: WorkerPool | None = None
     try:
         store = Store(settings.database_url)
-        app = build_app(settings, store, socket_mode=socket_mode)
         if socket_mode:
+            app = build_app(settings, store, socket_mode=True)
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
-        else:
-            secret = settings.require("SLACK_SIGNING_SECRET")
-            workers = WORKERS if args.workers is None else args.workers
-            pool = WorkerPool(settings, processes=workers) if workers > 0 else None
-            if pool is not None:
-                pool.start()
-                run_work_in(app, pool)
-            # What start-up loaded lives as long as the process: the collector need not walk
-            # it again and again, and collects less often (its passes, under load, held up
-            # acknowledgements for tens of ms: make bench).
-            gc.freeze()
-            gc.set_threshold(20_000, 20, 20)
-            try:
-                serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
-            finally:
-                if pool is not None:
-                    pool.stop()
+            return 0
+        secret = settings.require("SLACK_SIGNING_SECRET")
+        workers = WORKERS if args.workers is None else args.workers
+        if workers > 0:
+            # The schema first, then the workers build their apps while this one builds its own.
+            store.migrate()
+            pool = WorkerPool(processes=workers)
+            pool.launch()
+        app = build_app(settings, store)
+        if pool is not None:
+            pool.wait_ready()
+            run_work_in(app, pool)
+        # What start-up loaded lives as long as the process: the collector need not walk it
+        # again and again, and collects less often (its passes, under load, held up
+        # acknowledgements for tens of ms: make bench).
+        gc.freeze()
+        gc.set_threshold(20_000, 20, 20)
+        serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
     except MissingSetting as exc:
         print(f"newjob: {exc}", file=sys.stderr)
         return 2
     except StoreUnavailable as exc:
         print(f"newjob: cannot open the database ({exc}). Check DATABASE_URL.", file=sys.stderr)
         return 2
+    except WorkerStartError as exc:
+        print(f"newjob: {exc}; its error is in the log above.", file=sys.stderr)
+        return 1
+    finally:
+        if pool is not None:
+            pool.stop()
     return 0

@@ -4,26 +4,33 @@ Every listener that acknowledges first is registered as an acknowledgement plus 
 (`bot.slack.lazy`). In one process the work took turns at the interpreter lock with the
 threads that acknowledge, and a busy app acknowledged in hundreds of milliseconds instead of a
 few. Served over HTTP, the front process only checks, acknowledges and hands each piece of work
-(the request's body and headers, and which lazy function to run) to a queue; worker processes,
-started with `spawn`, build the same app from the same settings and dispatch the request again
-as lazy-only, the way Bolt's AWS Lambda adapter runs lazy listeners in another invocation.
+(the request's body and headers, and which lazy function to run) to a worker process over a
+pipe; workers (`python -m bot.slack.workers`, started by the front with its environment) build
+the same app from the same settings and dispatch the request again as lazy-only, the way
+Bolt's AWS Lambda adapter runs lazy listeners in another invocation.
 
-The queue is local to the machine and only the front writes to it, so workers do not check
-Slack's signature again (the front did, and by the time a queued job runs the signature may be
-older than Bolt's five minutes).
+Only the front can write to a worker's stdin, so workers do not check Slack's signature again
+(the front did, and by the time a queued job runs the signature may be older than Bolt's five
+minutes). A worker exits when its stdin ends, even if the front was killed.
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
+import itertools
+import json
 import logging
-import multiprocessing
 import os
 import queue
+import select
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import wait
+from pathlib import Path
 from typing import Any
 
 from slack_bolt import App, BoltRequest
@@ -40,6 +47,12 @@ THREADS_PER_WORKER = 8  # jobs at once in a worker: as many as WORK_SLOTS in one
 NICENESS = 10  # the front acknowledges first: workers get the processors it leaves
 START_TIMEOUT = 60.0  # seconds for a worker to build its app
 LAZY_HEADERS = ("x-slack-bolt-lazy-only", "x-slack-bolt-lazy-function-name")
+READY = b"ready"
+_SOURCE = str(Path(__file__).resolve().parents[2])  # the directory `bot` is imported from
+
+
+class WorkerStartError(RuntimeError):
+    """A worker process exited, or took too long, while building its app."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +60,23 @@ class Job:
     """A request to dispatch again as lazy-only: what Bolt needs to rebuild it."""
 
     body: str | dict[str, Any]
-    headers: dict[str, list[str]]
+    headers: dict[str, str | Sequence[str]]
     mode: str = "http"
+
+    def encode(self) -> bytes:
+        """One line of JSON, as a worker reads it."""
+        data = {"body": self.body, "headers": self.headers, "mode": self.mode}
+        return json.dumps(data, separators=(",", ":")).encode() + b"\n"
+
+    @classmethod
+    def decode(cls, line: bytes) -> Job:
+        data = json.loads(line)
+        return cls(body=data["body"], headers=data["headers"], mode=data["mode"])
 
 
 def lazy_job(request: BoltRequest, function_name: str) -> Job:
     """The job that runs the lazy function `function_name` for `request`."""
-    headers = {
+    headers: dict[str, str | Sequence[str]] = {
         name: list(values) for name, values in request.headers.items() if name not in LAZY_HEADERS
     }
     headers["x-slack-bolt-lazy-only"] = ["1"]
@@ -63,12 +86,18 @@ def lazy_job(request: BoltRequest, function_name: str) -> Job:
 
 
 class WorkerPool:
-    """`processes` worker processes, each running `threads` jobs at a time from one queue; a
-    worker that dies is started again."""
+    """`processes` worker processes, each running `threads` jobs at a time; a worker that dies
+    is started again.
+
+    Each worker is `python -m bot.slack.workers`, started with this process's environment and
+    working directory (so it reads the same settings) and fed one JSON line per job on its
+    stdin. Jobs go to the workers in turn; a thread per worker writes them, so handing one over
+    never waits on the worker. Plain pipes rather than `multiprocessing`: that would start a
+    resource-tracker process besides the workers, for nothing but its queue's semaphores.
+    """
 
     def __init__(
         self,
-        settings: Settings,
         *,
         processes: int = WORKERS,
         threads: int = THREADS_PER_WORKER,
@@ -76,72 +105,151 @@ class WorkerPool:
     ) -> None:
         if processes < 1:
             raise ValueError("a worker pool needs at least one process")
-        self.settings = settings
         self.threads = threads
         self.start_timeout = start_timeout
-        self._context = multiprocessing.get_context("spawn")
-        self.jobs: Any = self._context.Queue()
-        self._ready: Any = self._context.Queue()
-        self._processes: list[Any] = [None] * processes
+        self._workers: list[_Worker | None] = [None] * processes
+        self._turn = itertools.count()
         self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
 
     def start(self) -> None:
         """Start every worker and wait until each has built its app."""
-        for index in range(len(self._processes)):
-            self._processes[index] = self._spawn()
+        self.launch()
+        self.wait_ready()
+
+    def launch(self) -> None:
+        """Start every worker; they build their apps while this process goes on."""
+        for index in range(len(self._workers)):
+            self._workers[index] = _Worker(self.threads)
+
+    def wait_ready(self) -> None:
+        """Wait until each worker has built its app; WorkerStartError (and every worker ended)
+        if one exits first or takes longer than `start_timeout`."""
         deadline = time.monotonic() + self.start_timeout
-        for _ in self._processes:
-            while True:
-                try:
-                    self._ready.get(timeout=0.2)
-                    break
-                except queue.Empty:
-                    dead = [p for p in self._processes if p.exitcode is not None]
-                    if dead or time.monotonic() > deadline:
-                        self.stop()
-                        raise RuntimeError(
-                            "a worker process did not start"
-                            + (f" (exit code {dead[0].exitcode})" if dead else "")
-                        ) from None
+        try:
+            for worker in self._workers:
+                assert worker is not None
+                worker.wait_ready(deadline)
+        except WorkerStartError:
+            self.stop()
+            raise
         self._watcher = threading.Thread(target=self._watch, name="worker-watch", daemon=True)
         self._watcher.start()
-        log.info("%d worker processes ready", len(self._processes))
+        log.info("%d worker processes ready", len(self._workers))
 
     def submit(self, job: Job) -> None:
-        self.jobs.put(job)
+        worker = self._workers[next(self._turn) % len(self._workers)]
+        assert worker is not None, "submit() before start()"
+        worker.send(job)
+
+    def pids(self) -> list[int]:
+        return [w.process.pid for w in self._workers if w is not None]
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Let the workers finish what they have taken, then end them."""
+        """Let the workers finish what they have been given, then end them."""
         self._stopping.set()
-        started = [p for p in self._processes if p is not None]
-        for _ in range(len(started) * self.threads):
-            self.jobs.put(None)
+        started = [w for w in self._workers if w is not None]
+        for worker in started:
+            worker.close()
         deadline = time.monotonic() + timeout
-        for process in started:
-            process.join(max(0.0, deadline - time.monotonic()))
-            if process.is_alive():
-                process.terminate()
-                process.join(5)
-
-    def _spawn(self) -> Any:
-        process = self._context.Process(
-            target=_worker,
-            args=(self.settings, self.jobs, self._ready, self.threads),
-            name="newjob-worker",
-            daemon=True,
-        )
-        process.start()
-        return process
+        for worker in started:
+            worker.end(max(0.0, deadline - time.monotonic()))
 
     def _watch(self) -> None:
         while not self._stopping.wait(1.0):
-            for index, process in enumerate(self._processes):
-                if process.exitcode is not None and not self._stopping.is_set():
-                    log.warning(
-                        "worker %s exited (%s); starting another", process.pid, process.exitcode
-                    )
-                    self._processes[index] = self._spawn()
+            for index, worker in enumerate(self._workers):
+                if worker is None or worker.process.poll() is None or self._stopping.is_set():
+                    continue
+                log.warning(
+                    "worker %s exited (%s); starting another",
+                    worker.process.pid,
+                    worker.process.returncode,
+                )
+                worker.close()
+                replacement = _Worker(self.threads)
+                try:
+                    replacement.wait_ready(time.monotonic() + self.start_timeout)
+                except WorkerStartError:
+                    log.exception("a worker process did not start again")
+                    replacement.end(0)
+                    continue  # tried again in a second
+                self._workers[index] = replacement
+
+
+class _Worker:
+    """One worker process, and the thread that writes its jobs to it."""
+
+    def __init__(self, threads: int) -> None:
+        env = dict(os.environ)
+        # The worker imports Newjob from wherever this process did.
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_SOURCE, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot.slack.workers", "--threads", str(threads)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        self._jobs: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write, name="worker-feed", daemon=True)
+
+    def wait_ready(self, deadline: float) -> None:
+        """Wait for the worker's "ready" line; WorkerStartError if it exits or takes too long."""
+        assert self.process.stdout is not None
+        while True:
+            ready, _, _ = select.select([self.process.stdout], [], [], 0.2)
+            if ready:
+                line = self.process.stdout.readline()
+                if line.strip() == READY:
+                    self._writer.start()
+                    return
+                code = self.process.wait(5)
+                raise WorkerStartError(f"a worker process did not start (exit code {code})")
+            if time.monotonic() > deadline:
+                self.process.kill()
+                raise WorkerStartError("a worker process did not start in time")
+
+    def send(self, job: Job) -> None:
+        self._jobs.put(job.encode())
+
+    def close(self) -> None:
+        """No more jobs: the worker finishes what it has and exits."""
+        self._jobs.put(None)
+        if not self._writer.is_alive() and self.process.stdin is not None:
+            self._close_stdin()
+
+    def end(self, timeout: float) -> None:
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+    def _write(self) -> None:
+        stdin = self.process.stdin
+        assert stdin is not None
+        while True:
+            line = self._jobs.get()
+            if line is None:
+                break
+            try:
+                stdin.write(line)
+                stdin.flush()
+            except (BrokenPipeError, ValueError):  # the worker died; the watcher restarts it
+                log.warning("a worker process is gone; a job it was given is lost")
+        self._close_stdin()
+
+    def _close_stdin(self) -> None:
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        except BrokenPipeError:
+            pass
 
 
 class ProcessLazyListenerRunner(LazyListenerRunner):
@@ -183,17 +291,25 @@ def run_work_in(app: App, pool: WorkerPool) -> None:
     app._listener_runner = runner
 
 
-def _worker(settings: Settings, jobs: Any, ready: Any, threads: int) -> None:
-    """A worker process: the app as the front builds it, dispatching lazy-only requests."""
+def serve_jobs(threads: int = THREADS_PER_WORKER) -> None:
+    """A worker process: build the app as the front does, say "ready" on stdout, then dispatch
+    each job read from stdin as a lazy-only request, `threads` at a time, until stdin ends
+    (the front stopped, or died)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    _end_with_parent()
     os.nice(NICENESS)
     from bot.slack.app import build_app
     from bot.store import Store
 
+    settings = Settings()
     store = Store(settings.database_url)
     app = build_app(settings, store, verify_requests=False)
-    ready.put(os.getpid())
+    handshake = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to the log
+    gc.freeze()
+    handshake.write(READY + b"\n")
+    handshake.close()
+
+    jobs: queue.Queue[Job | None] = queue.Queue(maxsize=threads * 4)
 
     def run() -> None:
         while True:
@@ -209,19 +325,23 @@ def _worker(settings: Settings, jobs: Any, ready: Any, threads: int) -> None:
     runners = [threading.Thread(target=run, name=f"work-{n}") for n in range(threads)]
     for runner in runners:
         runner.start()
+    for line in sys.stdin.buffer:
+        try:
+            jobs.put(Job.decode(line))
+        except (ValueError, KeyError):
+            log.error("a worker was given a job it cannot read")
+    for _ in runners:
+        jobs.put(None)
     for runner in runners:
         runner.join()
     store.dispose()
 
 
-def _end_with_parent() -> None:
-    """Exit when the front process is gone (even killed), rather than wait on its queue."""
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bot.slack.workers")
+    parser.add_argument("--threads", type=int, default=THREADS_PER_WORKER)
+    serve_jobs(parser.parse_args().threads)
 
-    def watch() -> None:
-        wait([parent.sentinel])
-        os._exit(0)
 
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+if __name__ == "__main__":
+    main()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,6 +38,7 @@ from bot.store.tables import (
 )
 
 T = TypeVar("T")
+MIGRATE_LOCK = 0x4E65776A6F62  # "Newjob": the advisory lock migrations take turns on
 
 
 class StoreUnavailable(RuntimeError):
@@ -159,23 +160,44 @@ class Store:
             return work(session)
 
     def migrate(self) -> None:
-        """Create the schema on a new database, and bring an older one up to date."""
+        """Create the schema on a new database, and bring an older one up to date.
+
+        Instances and their worker processes starting at the same moment take turns, so none
+        sees a half-made schema or races another to create it: on PostgreSQL under one
+        transaction-scoped advisory lock; on SQLite in one transaction begun IMMEDIATE, which
+        takes the database's write lock at once (its driver would otherwise run each CREATE
+        on its own)."""
         try:
-            Base.metadata.create_all(self.engine)
+            with self.engine.connect() as connection:
+                if connection.dialect.name == "sqlite":
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                else:
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
+                    )
+                Base.metadata.create_all(connection)
+                with Session(bind=connection) as session:
+                    self._record_version(session)
+                    session.flush()
+                connection.commit()
+        except IntegrityError:
+            raise
         except (OperationalError, DBAPIError) as exc:
             raise StoreUnavailable(str(exc.orig or exc)) from exc
-        with self._tx() as session:
-            row = session.get(SchemaVersion, 1)
-            if row is None:
-                session.add(SchemaVersion(id=1, version=SCHEMA_VERSION))
-            elif row.version > SCHEMA_VERSION:
-                raise StoreUnavailable(
-                    f"The database schema is version {row.version}, newer than this Newjob "
-                    f"({SCHEMA_VERSION}); upgrade Newjob."
-                )
-            else:
-                # Future schema changes go here, one step per version.
-                row.version = SCHEMA_VERSION
+
+    @staticmethod
+    def _record_version(session: Session) -> None:
+        row = session.get(SchemaVersion, 1)
+        if row is None:
+            session.add(SchemaVersion(id=1, version=SCHEMA_VERSION))
+        elif row.version > SCHEMA_VERSION:
+            raise StoreUnavailable(
+                f"The database schema is version {row.version}, newer than this Newjob "
+                f"({SCHEMA_VERSION}); upgrade Newjob."
+            )
+        else:
+            # Future schema changes go here, one step per version.
+            row.version = SCHEMA_VERSION
 
     def ping(self) -> bool:
         try:
