@@ -59,6 +59,8 @@ OTHERS = (
     ("ack_bare_p50_ms", "Acknowledgement p50, bare Bolt", "ms"),
     ("ack_bare_p99_ms", "Acknowledgement p99, bare Bolt", "ms"),
     ("ack_bare_max_ms", "Slowest acknowledgement, bare Bolt", "ms"),
+    ("ack_ratio_p99_lowest", "Acknowledgement p99, Newjob / bare, best round", "×"),
+    ("ack_ratio_p99_highest", "Acknowledgement p99, Newjob / bare, worst round", "×"),
     ("ack_newjob_rps", "Throughput, Newjob", "req/s"),
     ("ack_bare_rps", "Throughput, bare Bolt", "req/s"),
     ("paced_rate", "The steady rate", "req/s"),

@@ -206,10 +206,13 @@ def running(command: list[str], env: Mapping[str, str], port: int, log: Path) ->
 
 
 @contextlib.contextmanager
-def fake_slack_process(workdir: Path) -> Iterator[str]:
-    """The fake Slack Web API in a process of its own; yields its Web API URL (…/api/)."""
+def fake_slack_process(workdir: Path, *, lowest_priority: bool = False) -> Iterator[str]:
+    """The fake Slack Web API in a process of its own; yields its Web API URL (…/api/).
+    `lowest_priority`: it gets the processors only when nothing else wants them, as Slack's
+    own servers, which it stands in for, take nothing from the app's."""
+    nice = ["--nice", "19"] if lowest_priority else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "bench.servers", "fake-slack"],
+        [sys.executable, "-m", "bench.servers", "fake-slack", *nice],
         env=python_env(),
         cwd=workdir,
         stdin=subprocess.PIPE,
@@ -231,8 +234,10 @@ def fake_slack_process(workdir: Path) -> Iterator[str]:
             process.wait(timeout=10)
 
 
-def _serve_fake_slack() -> None:
+def _serve_fake_slack(nice: int) -> None:
     from tests.fake_slack import FakeSlack
+
+    os.nice(nice)
 
     with FakeSlack() as fake:
         print(fake.url, flush=True)
@@ -281,9 +286,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.servers")
     parser.add_argument("what", choices=["fake-slack", "bare"])
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--nice", type=int, default=0, help="fake-slack: lower its priority")
     args = parser.parse_args()
     if args.what == "fake-slack":
-        _serve_fake_slack()
+        _serve_fake_slack(args.nice)
     else:
         _serve_bare(args.port)
 

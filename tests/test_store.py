@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from bot.store import DraftStatus, Store, StoreUnavailable
+from bot.store.store import HEALTHY_FOR
 
 
 def _draft(store: Store, requester: str = "U0REQUEST1") -> int:
@@ -135,3 +139,63 @@ def test_processes_starting_together_migrate_once(store_url: str) -> None:
     finally:
         for store in stores:
             store.dispose()
+
+
+def _slow_checks(store: Store, seconds: float) -> list[float]:
+    """Make each `SELECT 1` take `seconds` (a listener on the engine); the times they began."""
+    began: list[float] = []
+
+    @event.listens_for(store.engine, "before_cursor_execute")
+    def slow(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement == "SELECT 1":
+            began.append(time.monotonic())
+            time.sleep(seconds)
+
+    return began
+
+
+def test_callers_at_the_same_moment_share_one_database_check(store: Store) -> None:
+    checks = _slow_checks(store, 0.2)
+    barrier = threading.Barrier(16)
+    answers: list[bool] = []
+
+    def ask() -> None:
+        barrier.wait()
+        answers.append(store.ping())
+
+    threads = [threading.Thread(target=ask) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert answers == [True] * 16
+    assert 1 <= len(checks) <= 2  # the first check, and one for those who asked during it
+
+
+def test_a_check_begun_before_the_call_is_not_its_answer(store: Store) -> None:
+    checks = _slow_checks(store, 0.3)
+    first = threading.Thread(target=store.ping)
+    first.start()
+    while not checks:
+        time.sleep(0.01)
+    assert store.ping() is True  # called while the first check was under way
+    first.join(10)
+    assert len(checks) == 2 and checks[1] >= checks[0] + 0.3
+
+
+def test_a_yes_stands_for_a_moment_and_a_no_never(store: Store) -> None:
+    checks = _slow_checks(store, 0)
+    assert store.ping() and store.ping()
+    assert len(checks) == 1
+    time.sleep(HEALTHY_FOR * 2)
+    assert store.ping()
+    assert len(checks) == 2
+
+    nowhere = Store("postgresql://newjob@127.0.0.1:9/none")  # nothing listens on port 9
+    attempts: list[int] = []
+    event.listen(nowhere.engine, "do_connect", lambda *_: attempts.append(1))
+    try:
+        assert not nowhere.ping() and not nowhere.ping()
+        assert len(attempts) == 2
+    finally:
+        nowhere.dispose()

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 WORKERS = 1  # processes: with the front, one a core on a 2-core machine; more for bigger ones
 THREADS_PER_WORKER = 8  # jobs at once in a worker: as many as WORK_SLOTS in one process
-NICENESS = 10  # the front acknowledges first: workers get the processors it leaves
+NICENESS = 19  # the front acknowledges first: workers get the processors it leaves
 START_TIMEOUT = 60.0  # seconds for a worker to build its app
 LAZY_HEADERS = ("x-slack-bolt-lazy-only", "x-slack-bolt-lazy-function-name")
 READY = b"ready"

@@ -8,6 +8,8 @@ app instances sharing one PostgreSQL stay correct.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -38,6 +40,8 @@ from bot.store.tables import (
 )
 
 T = TypeVar("T")
+PING_WAIT = 1.0  # seconds a caller waits for a check already under way
+HEALTHY_FOR = 0.05  # seconds a yes from the database stands for
 MIGRATE_LOCK = 0x4E65776A6F62  # "Newjob": the advisory lock migrations take turns on
 
 
@@ -116,6 +120,8 @@ class Store:
         self.url = url
         self.engine = self._engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._ping_lock = threading.Lock()
+        self._last_ping: tuple[float, bool] = (float("-inf"), False)
 
     @staticmethod
     def _engine(url: str) -> Engine:
@@ -200,12 +206,36 @@ class Store:
             row.version = SCHEMA_VERSION
 
     def ping(self) -> bool:
-        try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("SELECT 1")
+        """Whether the database answers.
+
+        The front asks before every event it acknowledges, and a check per request took a
+        connection per thread and queued the threads behind one another. So a yes is good for
+        HEALTHY_FOR seconds (an event that slips through in the moment the database goes away
+        gets the "database unavailable" note from the work that follows, as a click does);
+        a no is never reused. Otherwise callers at the same moment share one check: one at a
+        time asks the database, and a caller that waited for it takes the answer of a check
+        that began after it called. No answer within PING_WAIT is a no."""
+        asked = time.monotonic()
+        checked_at, answered = self._last_ping
+        if answered and asked - checked_at < HEALTHY_FOR:
             return True
-        except (OperationalError, DBAPIError):
-            return False
+        if not self._ping_lock.acquire(timeout=PING_WAIT):
+            return False  # a check is stuck: as good as no answer
+        try:
+            checked_at, answered = self._last_ping
+            if checked_at >= asked:
+                return answered
+            started = time.monotonic()
+            try:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("SELECT 1")
+                answered = True
+            except (OperationalError, DBAPIError):
+                answered = False
+            self._last_ping = (started, answered)
+            return answered
+        finally:
+            self._ping_lock.release()
 
     def dispose(self) -> None:
         self.engine.dispose()
