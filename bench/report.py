@@ -143,7 +143,7 @@ def notes(figures: Mapping[str, float]) -> list[str]:
             "The acknowledgement goals are missed when all 32 connections send their next request "
             "the moment they get an answer: that saturates the machine. The server process only "
             "acknowledges and queues each request's real work (database, title resolution, "
-            "Block Kit, calls to Slack) for worker processes, which run at a lower priority; "
+            "Block Kit, calls to Slack) for worker processes, which run at the lowest priority; "
             "but on these cores the front still shares the processors, and the database, with "
             f"workers that are never idle ({_value(figures.get('ack_newjob_rps', 0))} requests "
             f"a second, against {_value(figures.get('ack_bare_rps', 0))} for a bare app that "
