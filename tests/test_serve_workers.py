@@ -7,6 +7,8 @@ is handled once, and a failure inside a worker still reaches the person as a pla
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -63,3 +65,39 @@ def test_work_after_the_ack_runs_in_worker_processes(fake_slack: FakeSlack, tmp_
             timeout=15,
             predicate=lambda c: c.ok and c.params.get("text") == say("slack.went_wrong"),
         )
+
+
+def workers_of(pid: int) -> list[int]:
+    """The worker processes `newjob serve` (process `pid`) started."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_work_a_dead_worker_had_not_finished_is_done_by_the_one_in_its_place(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    database_url = f"sqlite:///{tmp_path / 'newjob.db'}"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/slack/events"
+    with (
+        serve(fake_slack, database_url, port, tmp_path) as pid,
+        SlackSender(url, fake=fake_slack) as slack,
+    ):
+        [worker] = workers_of(pid)
+        os.kill(worker, signal.SIGKILL)
+        # Acknowledged as the worker dies or once it is gone: whatever it was given and had
+        # not finished, and what came after, is done by the worker started in its place.
+        for user in ("U0WORKER02", "U0WORKER03", "U0WORKER04"):
+            assert slack.command("help", user_id=user).status_code == 200
+        replies = fake_slack.wait_for("response_url", count=3, timeout=30)
+        assert [r.params["text"] for r in replies] == [say("slack.usage")] * 3
+        [replacement] = workers_of(pid)
+        assert replacement != worker
+        assert "starting another" in (tmp_path / "serve.log").read_text()

@@ -17,6 +17,7 @@ minutes). A worker exits when its stdin ends, even if the front was killed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import itertools
 import json
@@ -47,7 +48,8 @@ THREADS_PER_WORKER = 8  # jobs at once in a worker: as many as WORK_SLOTS in one
 NICENESS = 19  # the front acknowledges first: workers get the processors it leaves
 START_TIMEOUT = 60.0  # seconds for a worker to build its app
 LAZY_HEADERS = ("x-slack-bolt-lazy-only", "x-slack-bolt-lazy-function-name")
-READY = b"ready"
+READY = b"ready"  # a worker has built its app
+DONE = b"done"  # a worker has finished a job (followed by a tab and the job's number)
 _SOURCE = str(Path(__file__).resolve().parents[2])  # the directory `bot` is imported from
 
 
@@ -90,10 +92,12 @@ class WorkerPool:
     is started again.
 
     Each worker is `python -m bot.slack.workers`, started with this process's environment and
-    working directory (so it reads the same settings) and fed one JSON line per job on its
-    stdin. Jobs go to the workers in turn; a thread per worker writes them, so handing one over
-    never waits on the worker. Plain pipes rather than `multiprocessing`: that would start a
-    resource-tracker process besides the workers, for nothing but its queue's semaphores.
+    working directory (so it reads the same settings), fed one numbered JSON line per job on
+    its stdin, and answering "done" with the number on its stdout as each job ends. Jobs wait
+    here, in one queue, until a worker has a thread free. When a worker dies, the jobs it had
+    not finished go back to the queue for the others or the worker started in its place: a job
+    it was part way through runs again rather than being lost. Plain pipes rather than
+    `multiprocessing`, which would start a resource-tracker process besides the workers.
     """
 
     def __init__(
@@ -107,8 +111,8 @@ class WorkerPool:
             raise ValueError("a worker pool needs at least one process")
         self.threads = threads
         self.start_timeout = start_timeout
+        self.jobs: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._workers: list[_Worker | None] = [None] * processes
-        self._turn = itertools.count()
         self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
 
@@ -120,7 +124,7 @@ class WorkerPool:
     def launch(self) -> None:
         """Start every worker; they build their apps while this process goes on."""
         for index in range(len(self._workers)):
-            self._workers[index] = _Worker(self.threads)
+            self._workers[index] = _Worker(self.threads, self.jobs)
 
     def wait_ready(self) -> None:
         """Wait until each worker has built its app; WorkerStartError (and every worker ended)
@@ -138,19 +142,14 @@ class WorkerPool:
         log.info("%d worker processes ready", len(self._workers))
 
     def submit(self, job: Job) -> None:
-        worker = self._workers[next(self._turn) % len(self._workers)]
-        assert worker is not None, "submit() before start()"
-        worker.send(job)
-
-    def pids(self) -> list[int]:
-        return [w.process.pid for w in self._workers if w is not None]
+        self.jobs.put(job.encode())
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Let the workers finish what they have been given, then end them."""
+        """Let the workers finish the jobs given so far, then end them."""
         self._stopping.set()
         started = [w for w in self._workers if w is not None]
-        for worker in started:
-            worker.close()
+        for _ in started:
+            self.jobs.put(None)  # each worker's feed takes one, and closes the worker's stdin
         deadline = time.monotonic() + timeout
         for worker in started:
             worker.end(max(0.0, deadline - time.monotonic()))
@@ -165,8 +164,9 @@ class WorkerPool:
                     worker.process.pid,
                     worker.process.returncode,
                 )
-                worker.close()
-                replacement = _Worker(self.threads)
+                worker.end(0)
+                worker.give_back()
+                replacement = _Worker(self.threads, self.jobs)
                 try:
                     replacement.wait_ready(time.monotonic() + self.start_timeout)
                 except WorkerStartError:
@@ -177,9 +177,10 @@ class WorkerPool:
 
 
 class _Worker:
-    """One worker process, and the thread that writes its jobs to it."""
+    """One worker process; a thread that feeds it a job whenever one of its threads is free,
+    and a thread that reads its "done" lines."""
 
-    def __init__(self, threads: int) -> None:
+    def __init__(self, threads: int, jobs: queue.SimpleQueue[bytes | None]) -> None:
         env = dict(os.environ)
         # The worker imports Newjob from wherever this process did.
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [_SOURCE, env.get("PYTHONPATH")]))
@@ -189,8 +190,14 @@ class _Worker:
             stdout=subprocess.PIPE,
             env=env,
         )
-        self._jobs: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._writer = threading.Thread(target=self._write, name="worker-feed", daemon=True)
+        self._jobs = jobs
+        self._free = threading.Semaphore(threads)
+        self._gone = threading.Event()
+        self._numbers = itertools.count(1)
+        self._running: dict[bytes, bytes] = {}  # number -> job, given and not yet done
+        self._running_lock = threading.Lock()
+        self._feed = threading.Thread(target=self._write, name="worker-feed", daemon=True)
+        self._done = threading.Thread(target=self._read, name="worker-done", daemon=True)
 
     def wait_ready(self, deadline: float) -> None:
         """Wait for the worker's "ready" line; WorkerStartError if it exits or takes too long."""
@@ -200,22 +207,14 @@ class _Worker:
             if ready:
                 line = self.process.stdout.readline()
                 if line.strip() == READY:
-                    self._writer.start()
+                    self._done.start()
+                    self._feed.start()
                     return
                 code = self.process.wait(5)
                 raise WorkerStartError(f"a worker process did not start (exit code {code})")
             if time.monotonic() > deadline:
                 self.process.kill()
                 raise WorkerStartError("a worker process did not start in time")
-
-    def send(self, job: Job) -> None:
-        self._jobs.put(job.encode())
-
-    def close(self) -> None:
-        """No more jobs: the worker finishes what it has and exits."""
-        self._jobs.put(None)
-        if not self._writer.is_alive() and self.process.stdin is not None:
-            self._close_stdin()
 
     def end(self, timeout: float) -> None:
         try:
@@ -227,29 +226,61 @@ class _Worker:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        self._gone.set()
+        self._free.release()  # a feed waiting for a free thread sees the worker is gone
+
+    def give_back(self) -> None:
+        """Once the worker has exited: put the jobs it had not finished back in the queue."""
+        self._feed.join(5)
+        with self._running_lock:
+            unfinished = list(self._running.values())
+            self._running.clear()
+        if unfinished:
+            log.warning(
+                "worker %s ended with %d jobs unfinished; they go to another worker",
+                self.process.pid,
+                len(unfinished),
+            )
+        for job in unfinished:
+            self._jobs.put(job)
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            word, _, number = line.strip().partition(b"\t")
+            if word == DONE:
+                with self._running_lock:
+                    self._running.pop(number, None)
+                self._free.release()
+        self._gone.set()  # its stdout ended: the worker exited
+        self._free.release()
 
     def _write(self) -> None:
         stdin = self.process.stdin
         assert stdin is not None
         while True:
+            self._free.acquire()
+            if self._gone.is_set():
+                return
             line = self._jobs.get()
+            if self._gone.is_set():
+                self._jobs.put(line)  # a job, or the word to stop, for a worker still there
+                return
             if line is None:
                 break
+            number = str(next(self._numbers)).encode()
+            with self._running_lock:
+                self._running[number] = line
             try:
-                stdin.write(line)
+                stdin.write(number + b"\t" + line)
                 stdin.flush()
-            except (BrokenPipeError, ValueError):  # the worker died; the watcher restarts it
-                log.warning("a worker process is gone; a job it was given is lost")
-        self._close_stdin()
-
-    def _close_stdin(self) -> None:
-        try:
-            if self.process.stdin is not None:
-                self.process.stdin.close()
-        except BrokenPipeError:
-            pass
+            except (BrokenPipeError, ValueError):  # gone: the worker in its place takes it
+                with self._running_lock:
+                    self._running.pop(number, None)
+                self._jobs.put(line)
+                return
+        with contextlib.suppress(BrokenPipeError):
+            stdin.close()
 
 
 class ProcessLazyListenerRunner(LazyListenerRunner):
@@ -293,8 +324,8 @@ def run_work_in(app: App, pool: WorkerPool) -> None:
 
 def serve_jobs(threads: int = THREADS_PER_WORKER) -> None:
     """A worker process: build the app as the front does, say "ready" on stdout, then dispatch
-    each job read from stdin as a lazy-only request, `threads` at a time, until stdin ends
-    (the front stopped, or died)."""
+    each job read from stdin as a lazy-only request, `threads` at a time, saying "done" after
+    each, until stdin ends (the front stopped, or died)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     os.nice(NICENESS)
     from bot.slack.app import build_app
@@ -303,33 +334,43 @@ def serve_jobs(threads: int = THREADS_PER_WORKER) -> None:
     settings = Settings()
     store = Store(settings.database_url)
     app = build_app(settings, store, verify_requests=False)
-    handshake = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to the log
-    gc.freeze()
-    handshake.write(READY + b"\n")
-    handshake.close()
+    replies_lock = threading.Lock()
 
-    jobs: queue.Queue[Job | None] = queue.Queue(maxsize=threads * 4)
+    def reply(word: bytes) -> None:
+        # The front may be gone (killed): then there is no one to tell.
+        with replies_lock, contextlib.suppress(BrokenPipeError, ValueError):
+            replies.write(word + b"\n")
+            replies.flush()
+
+    gc.freeze()
+    reply(READY)
+    jobs: queue.SimpleQueue[tuple[bytes, Job] | None] = queue.SimpleQueue()  # <= `threads`
 
     def run() -> None:
         while True:
-            job = jobs.get()
-            if job is None:
+            taken = jobs.get()
+            if taken is None:
                 return
+            number, job = taken
             try:
                 request = BoltRequest(body=job.body, headers=job.headers, mode=job.mode)
-                app.dispatch(request)
+                app.dispatch(request)  # a lazy-only request: returns when the work is done
             except Exception:
                 log.exception("a worker could not run a job")
+            reply(DONE + b"\t" + number)
 
     runners = [threading.Thread(target=run, name=f"work-{n}") for n in range(threads)]
     for runner in runners:
         runner.start()
     for line in sys.stdin.buffer:
+        number, _, data = line.partition(b"\t")
         try:
-            jobs.put(Job.decode(line))
+            jobs.put((number, Job.decode(data)))
         except (ValueError, KeyError):
             log.error("a worker was given a job it cannot read")
+            reply(DONE + b"\t" + number)
     for _ in runners:
         jobs.put(None)
     for runner in runners:
