@@ -124,6 +124,7 @@ def _stable_id(*parts: str, length: int = 10) -> str:
 # --------------------------------------------------------------------------------------------
 
 MESSAGE_BLOCK_LIMIT = 50
+WAIT = 15.0  # seconds a test waits for a call by default: generous for a busy CI machine
 VIEW_BLOCK_LIMIT = 100
 MESSAGE_TEXT_LIMIT = 40_000
 SECTION_FIELD_TEXT_LIMIT = 2_000
@@ -595,7 +596,7 @@ class FakeSlack:
         self,
         method: str | None,
         count: int = 1,
-        timeout: float = 5.0,
+        timeout: float = WAIT,
         predicate: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Block until at least ``count`` matching calls arrived; return all matching calls."""
@@ -750,7 +751,7 @@ class FakeSlack:
         return sorted(found, key=lambda m: m["ts"])
 
     def wait_for_messages(
-        self, channel: str, count: int, *, user: str | None = None, timeout: float = 5.0
+        self, channel: str, count: int, *, user: str | None = None, timeout: float = WAIT
     ) -> list[JSON]:
         """Block until ``channel`` holds at least ``count`` messages (written by ``user`` if
         given); return them, oldest first. Cheap enough for many threads waiting at once."""

@@ -130,7 +130,7 @@ def reply(run: Running, draft: DraftRecord, text: str, user: str, **options: Any
     return str(run.slack.last.event["ts"])
 
 
-def wait_until(check: Callable[[], Any], timeout: float = 8.0, what: str = "") -> Any:
+def wait_until(check: Callable[[], Any], timeout: float = 15.0, what: str = "") -> Any:
     deadline = time.monotonic() + timeout
     while True:
         value = check()
