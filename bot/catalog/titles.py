@@ -197,24 +197,28 @@ class TitleIndex:
     # -- building -------------------------------------------------------------------------
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> TitleIndex:
-        """Build from `index_table` output (what the catalogue file stores)."""
+        """Build from `index_table` output (what the catalogue file stores). The table's rows
+        are used up as they are read (its `entries` list is left empty), so that the rows and
+        the index built from them are never in memory whole at the same time."""
         index = cls()
         codes: list[str] = table["codes"]
         vias: list[str] = table["vias"]
         texts: list[str] = table["texts"]
         keys: list[str] = table["keys"]
         entries: list[tuple[Entry, ...]] = [()] * len(keys)
-        # rows are sorted by key, then best first
+        # Rows are sorted by key, then best first: taken from the end, each key's come last first.
+        rows: list[list[int]] = table["entries"]
         current = -1
         group: list[Entry] = []
-        for key_no, code_no, weight, via_no, text_no in table["entries"]:
+        while rows:
+            key_no, code_no, weight, via_no, text_no = rows.pop()
             if key_no != current:
                 if group:
-                    entries[current] = tuple(group)
+                    entries[current] = tuple(reversed(group))
                 current, group = key_no, []
             group.append((codes[code_no], weight / 1000, vias[via_no], texts[text_no]))
         if group:
-            entries[current] = tuple(group)
+            entries[current] = tuple(reversed(group))
         index.keys = list(keys)
         index.key_id = {k: i for i, k in enumerate(keys)}
         index.entries = entries
