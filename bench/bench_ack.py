@@ -52,7 +52,7 @@ ANSWERS = ("help", "Acme Networks", "on-site", "Denver, CO", "full time", "60k-7
 SLACK_DEADLINE_MS = 3000.0
 PACED_RATE = 50.0  # requests a second: a busy workspace, well within what the app sustains
 PACED_REQUESTS = 600
-ROUNDS = 3
+ROUNDS = 5
 
 
 def user_ids(count: int = USERS) -> list[str]:
