@@ -327,7 +327,7 @@ def serve_jobs(threads: int = THREADS_PER_WORKER) -> None:
     each job read from stdin as a lazy-only request, `threads` at a time, saying "done" after
     each, until stdin ends (the front stopped, or died)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    os.nice(NICENESS)
+    _yield_to_the_front()
     from bot.slack.app import build_app
     from bot.store import Store
 
@@ -376,6 +376,16 @@ def serve_jobs(threads: int = THREADS_PER_WORKER) -> None:
     for runner in runners:
         runner.join()
     store.dispose()
+
+
+def _yield_to_the_front() -> None:
+    """Run this process (and the threads it starts) only when the processors have nothing
+    else to do: Linux's SCHED_IDLE, which a thread acknowledging a request preempts the moment
+    it wakes; elsewhere, the lowest priority."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        os.nice(NICENESS)
 
 
 def main() -> None:
