@@ -27,29 +27,46 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bot.settings import MissingSetting, Settings
-    from bot.slack.app import build_app
-    from bot.slack.server import serve_http, serve_socket
-    from bot.slack.workers import WORKERS, WorkerPool, WorkerStartError, run_work_in
-    from bot.store import Store, StoreUnavailable
+    from bot.slack.workers import WORKERS, WorkerPool, WorkerStartError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings()
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
     pool: WorkerPool | None = None
     try:
-        store = Store(settings.database_url)
+        workers = WORKERS if args.workers is None else args.workers
+        if not socket_mode:
+            settings.require("SLACK_SIGNING_SECRET")
+            if workers > 0:
+                # First thing: the workers import and build their apps (each migrates the
+                # schema, taking turns) while this process does the same.
+                pool = WorkerPool(processes=workers)
+                pool.launch()
+        from slack_bolt.error import BoltError
+        from slack_sdk.errors import SlackApiError
+
+        from bot.slack.app import build_app
+        from bot.slack.handoff import run_work_in
+        from bot.slack.server import serve_http, serve_socket
+        from bot.store import Store, StoreUnavailable
+        from bot.text import say
+
+        try:
+            store = Store(settings.database_url)
+            app = build_app(settings, store, socket_mode=socket_mode)
+        except StoreUnavailable as exc:
+            print(say("settings.database", reason=str(exc)), file=sys.stderr)
+            return 2
+        except SlackApiError as exc:  # auth.test at start-up: the token refused
+            reason = str(exc.response.get("error"))
+            print(say("settings.slack", url=settings.slack_api_url, reason=reason), file=sys.stderr)
+            return 2
+        except (BoltError, OSError) as exc:  # auth.test at start-up: refused, or no answer
+            print(say("settings.slack", url=settings.slack_api_url, reason=exc), file=sys.stderr)
+            return 2
         if socket_mode:
-            app = build_app(settings, store, socket_mode=True)
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
             return 0
-        secret = settings.require("SLACK_SIGNING_SECRET")
-        workers = WORKERS if args.workers is None else args.workers
-        if workers > 0:
-            # The schema first, then the workers build their apps while this one builds its own.
-            store.migrate()
-            pool = WorkerPool(processes=workers)
-            pool.launch()
-        app = build_app(settings, store)
         if pool is not None:
             pool.wait_ready()
             run_work_in(app, pool)
@@ -58,12 +75,10 @@ def run(args: argparse.Namespace) -> int:
         # acknowledgements for tens of ms: make bench).
         gc.freeze()
         gc.set_threshold(20_000, 20, 20)
+        secret = settings.require("SLACK_SIGNING_SECRET")
         serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
     except MissingSetting as exc:
         print(f"newjob: {exc}", file=sys.stderr)
-        return 2
-    except StoreUnavailable as exc:
-        print(f"newjob: cannot open the database ({exc}). Check DATABASE_URL.", file=sys.stderr)
         return 2
     except WorkerStartError as exc:
         print(f"newjob: {exc}; its error is in the log above.", file=sys.stderr)

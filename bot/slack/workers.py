@@ -29,17 +29,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from slack_bolt import App, BoltRequest
-from slack_bolt.lazy_listener import LazyListenerRunner
-from slack_bolt.listener.thread_runner import ThreadListenerRunner
-from slack_bolt.util.utils import get_name_for_callable
-
-from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +40,6 @@ WORKERS = 1  # processes: with the front, one a core on a 2-core machine; more f
 THREADS_PER_WORKER = 8  # jobs at once in a worker: as many as WORK_SLOTS in one process
 NICENESS = 19  # the front acknowledges first: workers get the processors it leaves
 START_TIMEOUT = 60.0  # seconds for a worker to build its app
-LAZY_HEADERS = ("x-slack-bolt-lazy-only", "x-slack-bolt-lazy-function-name")
 READY = b"ready"  # a worker has built its app
 DONE = b"done"  # a worker has finished a job (followed by a tab and the job's number)
 _SOURCE = str(Path(__file__).resolve().parents[2])  # the directory `bot` is imported from
@@ -74,17 +66,6 @@ class Job:
     def decode(cls, line: bytes) -> Job:
         data = json.loads(line)
         return cls(body=data["body"], headers=data["headers"], mode=data["mode"])
-
-
-def lazy_job(request: BoltRequest, function_name: str) -> Job:
-    """The job that runs the lazy function `function_name` for `request`."""
-    headers: dict[str, str | Sequence[str]] = {
-        name: list(values) for name, values in request.headers.items() if name not in LAZY_HEADERS
-    }
-    headers["x-slack-bolt-lazy-only"] = ["1"]
-    headers["x-slack-bolt-lazy-function-name"] = [function_name]
-    body: str | dict[str, Any] = request.raw_body if request.mode == "http" else request.body
-    return Job(body=body, headers=headers, mode=request.mode)
 
 
 class WorkerPool:
@@ -283,57 +264,27 @@ class _Worker:
             stdin.close()
 
 
-class ProcessLazyListenerRunner(LazyListenerRunner):
-    """Bolt's lazy listener runner for the front: hands each lazy function to the workers."""
-
-    def __init__(self, pool: WorkerPool, logger: logging.Logger) -> None:
-        self.pool = pool
-        self.logger = logger
-
-    def start(self, function: Any, request: BoltRequest) -> None:
-        self.pool.submit(lazy_job(request, str(request.lazy_function_name)))
-
-
-class FrontListenerRunner(ThreadListenerRunner):
-    """Bolt's listener runner, but a lazy function goes to the workers straight from the
-    request: Bolt first deep-copies the request with its context (its Web API client and all)
-    for a thread to use, which cost more than the rest of an acknowledgement; a worker process
-    rebuilds the request from its body and headers anyway."""
-
-    pool: WorkerPool
-
-    def _start_lazy_function(self, lazy_func: Callable[..., None], request: BoltRequest) -> None:
-        self.pool.submit(lazy_job(request, get_name_for_callable(lazy_func)))
-
-
-def run_work_in(app: App, pool: WorkerPool) -> None:
-    """From now on `app` hands its lazy work to `pool` instead of its own threads."""
-    current = app.listener_runner
-    runner = FrontListenerRunner(
-        logger=current.logger,
-        process_before_response=current.process_before_response,
-        listener_error_handler=current.listener_error_handler,
-        listener_start_handler=current.listener_start_handler,
-        listener_completion_handler=current.listener_completion_handler,
-        listener_executor=current.listener_executor,
-        lazy_listener_runner=ProcessLazyListenerRunner(pool, current.logger),
-    )
-    runner.pool = pool
-    app._listener_runner = runner
-
-
 def serve_jobs(threads: int = THREADS_PER_WORKER) -> None:
     """A worker process: build the app as the front does, say "ready" on stdout, then dispatch
     each job read from stdin as a lazy-only request, `threads` at a time, saying "done" after
     each, until stdin ends (the front stopped, or died)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     _yield_to_the_front()
+    from slack_bolt import BoltRequest
+    from slack_bolt.error import BoltError
+    from slack_sdk.errors import SlackApiError
+
+    from bot.settings import MissingSetting, Settings
     from bot.slack.app import build_app
-    from bot.store import Store
+    from bot.store import Store, StoreUnavailable
 
     settings = Settings()
-    store = Store(settings.database_url)
-    app = build_app(settings, store, verify_requests=False)
+    try:
+        store = Store(settings.database_url)
+        app = build_app(settings, store, verify_requests=False)
+    except (MissingSetting, StoreUnavailable, BoltError, SlackApiError, OSError) as exc:
+        log.error("a worker could not start: %s", exc)  # the front says why, in its words
+        sys.exit(2)
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to the log
     replies_lock = threading.Lock()

@@ -42,6 +42,7 @@ from bot.store.tables import (
 T = TypeVar("T")
 PING_WAIT = 1.0  # seconds a caller waits for a check already under way
 HEALTHY_FOR = 0.05  # seconds a yes from the database stands for
+MIGRATE_ATTEMPTS = 10  # on SQLite, for a new file turned to WAL mode by another process
 MIGRATE_LOCK = 0x4E65776A6F62  # "Newjob": the advisory lock migrations take turns on
 
 
@@ -172,24 +173,34 @@ class Store:
         sees a half-made schema or races another to create it: on PostgreSQL under one
         transaction-scoped advisory lock; on SQLite in one transaction begun IMMEDIATE, which
         takes the database's write lock at once (its driver would otherwise run each CREATE
-        on its own)."""
-        try:
-            with self.engine.connect() as connection:
-                if connection.dialect.name == "sqlite":
-                    connection.exec_driver_sql("BEGIN IMMEDIATE")
-                else:
-                    connection.execute(
-                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
-                    )
-                Base.metadata.create_all(connection)
-                with Session(bind=connection) as session:
-                    self._record_version(session)
-                    session.flush()
-                connection.commit()
-        except IntegrityError:
-            raise
-        except (OperationalError, DBAPIError) as exc:
-            raise StoreUnavailable(str(exc.orig or exc)) from exc
+        on its own). A new SQLite file can still answer "database is locked" to one of them
+        while another turns it to WAL mode (SQLite then does not wait, to avoid a deadlock):
+        that one tries again."""
+        for attempt in range(1, MIGRATE_ATTEMPTS + 1):
+            try:
+                self._migrate_once()
+                return
+            except IntegrityError:
+                raise
+            except (OperationalError, DBAPIError) as exc:
+                locked = "database is locked" in str(exc)
+                if not locked or attempt == MIGRATE_ATTEMPTS:
+                    raise StoreUnavailable(str(exc.orig or exc)) from exc
+                time.sleep(0.05 * attempt)
+
+    def _migrate_once(self) -> None:
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
+                )
+            Base.metadata.create_all(connection)
+            with Session(bind=connection) as session:
+                self._record_version(session)
+                session.flush()
+            connection.commit()
 
     @staticmethod
     def _record_version(session: Session) -> None:

@@ -1,0 +1,67 @@
+"""`newjob serve --http` refusing to start, in plain words, when the database or Slack is not
+there: exit code 2, one sentence naming the setting to check, and no worker left behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests import slack_fixtures
+from tests.fake_slack import BOT_TOKEN, FakeSlack
+from tests.slack_requests import SIGNING_SECRET
+from tests.test_load_restart import ROOT, free_port
+
+fake_slack = slack_fixtures.fake_slack
+
+
+def serve(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "NEWJOB_"))}
+    env.update(
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        **settings,
+    )
+    command = [sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1"]
+    return subprocess.run(
+        [*command, "--port", str(free_port())],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_database_that_does_not_answer(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    done = serve(
+        tmp_path,
+        SLACK_API_URL=fake_slack.url,
+        DATABASE_URL=f"postgresql://newjob@127.0.0.1:{free_port()}/newjob",
+    )
+    assert done.returncode == 2
+    assert "newjob: cannot open the database" in done.stderr
+    assert "Check DATABASE_URL." in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_token_slack_refuses(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    fake_slack.set_response("auth.test", {"ok": False, "error": "invalid_auth"})
+    done = serve(
+        tmp_path, SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}"
+    )
+    assert done.returncode == 2
+    assert "newjob: Slack did not accept the bot token" in done.stderr
+    assert "invalid_auth" in done.stderr and "Check SLACK_BOT_TOKEN" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_slack_out_of_reach(tmp_path: Path) -> None:
+    nowhere = f"http://127.0.0.1:{free_port()}/api/"
+    done = serve(tmp_path, SLACK_API_URL=nowhere, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}")
+    assert done.returncode == 2
+    assert f"could not be reached at {nowhere}" in done.stderr
+    assert "Check SLACK_BOT_TOKEN" in done.stderr
+    assert "Traceback" not in done.stderr
