@@ -14,6 +14,7 @@ from bot.posting import Posting
 from bot.slack.context import Services
 from bot.slack.replies import show_version
 from bot.store import DraftRecord, DraftStatus
+from tests.fake_slack import Call
 from tests.newjob_app import Running
 from tests.slack_requests import HIRING_MANAGER, REVIEW_CHANNEL
 
@@ -153,8 +154,11 @@ def review_post(run: Running, draft_id: int) -> dict[str, Any]:
 
 
 def submit(run: Running, preview: dict[str, Any], draft_id: int) -> DraftRecord:
+    """Submit, and wait for all it does: the review post, and then the requester's note (so
+    that a fault a test scripts next is not taken by that note)."""
+    confirmed = run.fake.count("chat.postMessage", predicate=_submitted_note)
     click(run, preview, "Submit for review", HIRING_MANAGER)
-    return wait_until(
+    draft = wait_until(
         lambda: (
             (d := draft_now(run, draft_id)).review_ts
             and run.store.count_events(draft_id, "submitted")
@@ -162,6 +166,12 @@ def submit(run: Running, preview: dict[str, Any], draft_id: int) -> DraftRecord:
         ),
         what="the review post",
     )
+    run.fake.wait_for("chat.postMessage", count=confirmed + 1, predicate=_submitted_note)
+    return draft
+
+
+def _submitted_note(call: Call) -> bool:
+    return call.ok and str(call.params.get("text", "")).startswith("Sent version ")
 
 
 def ephemerals(run: Running, user: str) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.listener import CustomListener
 from slack_bolt.util.utils import get_arg_names_of_callable
 from slack_sdk import WebClient
@@ -25,9 +25,8 @@ from bot.drafting import Drafting
 from bot.settings import Settings
 from bot.slack.context import (
     Services,
-    attach_services,
     first_delivery,
-    refuse_events_without_database,
+    refuses_event,
 )
 from bot.slack.listeners import register_listeners
 from bot.slack.replies import tell
@@ -79,20 +78,38 @@ class ResponseUrlReply:
     told (Bolt's own respond() has no retries and leaves a refused reply unsaid)."""
 
     def __init__(self, url: str) -> None:
-        self.client = WebhookClient(url, timeout=CLIENT_TIMEOUT, retry_handlers=retry_handlers())
+        self.url = url
 
     def __call__(self, text: str = "", **fields: Any) -> WebhookResponse:
+        # The client is made here, not for every request: most never reply (the front only
+        # acknowledges), and making one reads the proxy settings each time.
+        client = WebhookClient(self.url, timeout=CLIENT_TIMEOUT, retry_handlers=retry_handlers())
         message = {"text": text, **{k: v for k, v in fields.items() if v is not None}}
-        response = self.client.send_dict(message)
+        response = client.send_dict(message)
         if response.status_code != 200:
             raise ReplyRefused(f"response_url answered {response.status_code}: {response.body}")
         return response
 
 
-def _reply_with_retries(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
-    if context.response_url:
-        context["respond"] = ResponseUrlReply(context.response_url)
-    return next()
+def _per_request(app_services: Services) -> Callable[..., BoltResponse]:
+    """The one middleware every request goes through (one, because Bolt works out each
+    middleware's arguments on every request): it gives listeners the services and a
+    `respond()` with retries, and refuses events while the database is unreachable."""
+
+    def middleware(
+        context: BoltContext,
+        request: BoltRequest,
+        body: dict[str, Any],
+        next: Callable[[], BoltResponse],
+    ) -> BoltResponse:
+        context["services"] = app_services
+        if context.response_url:
+            context["respond"] = ResponseUrlReply(context.response_url)
+        if refuses_event(app_services, request, body):
+            return BoltResponse(status=503, body="")
+        return next()
+
+    return middleware
 
 
 def build_app(
@@ -127,9 +144,7 @@ def build_app(
         listener_executor=listeners,
     )
     app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
-    app.use(attach_services(app_services))
-    app.use(refuse_events_without_database)
-    app.use(_reply_with_retries)
+    app.use(_per_request(app_services))
     register_listeners(app)
     _report_errors_in_listeners(app, listeners)
     app.error(_on_error)

@@ -8,11 +8,10 @@ tells the person when it is gone, so listeners only decide what to do with it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import BoltContext, BoltRequest, BoltResponse
+from slack_bolt import BoltContext, BoltRequest
 from slack_sdk import WebClient
 
 from bot.drafting import Drafting
@@ -40,22 +39,7 @@ def services(context: BoltContext) -> Services:
     return found
 
 
-def attach_services(app_services: Services) -> Callable[..., Any]:
-    def middleware(
-        context: BoltContext, request: BoltRequest, next: Callable[[], BoltResponse]
-    ) -> BoltResponse:
-        context["services"] = app_services
-        return next()
-
-    return middleware
-
-
-def refuse_events_without_database(
-    context: BoltContext,
-    request: BoltRequest,
-    body: dict[str, Any],
-    next: Callable[[], BoltResponse],
-) -> BoltResponse:
+def refuses_event(app_services: Services, request: BoltRequest, body: dict[str, Any]) -> bool:
     """An event is refused (503) while the database is unreachable, so that Slack delivers it
     again later: once acknowledged, Slack would not.
 
@@ -65,10 +49,8 @@ def refuse_events_without_database(
     dispatching it again).
     """
     if request.lazy_only or body.get("type") != "event_callback" or not body.get("event_id"):
-        return next()
-    if not services(context).store.ping():
-        return BoltResponse(status=503, body="")
-    return next()
+        return False
+    return not app_services.store.ping()
 
 
 def first_delivery(body: dict[str, Any], context: BoltContext) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -17,6 +18,7 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
+QUEUE_WARNING_EVERY = 60.0  # seconds between waitress's warnings that requests are queueing
 MAX_BODY = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused (413)
 
 StartResponse = Callable[..., Any]
@@ -127,11 +129,34 @@ def _reply(start_response: StartResponse, status: str, body: dict[str, Any]) -> 
     return [data]
 
 
+class NowAndThen(logging.Filter):
+    """Lets a logger's records through at most once every `seconds` (saying how many were
+    held back): waitress warns of its queue depth on every request it queues while all its
+    threads are busy, and writing those lines slowed the loop that reads the requests."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self._last = float("-inf")
+        self._held = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = time.monotonic()
+        if now - self._last < self.seconds:
+            self._held += 1
+            return False
+        if self._held:
+            record.msg = f"{record.msg} (and {self._held} more since the last one shown)"
+        self._last, self._held = now, 0
+        return True
+
+
 def serve_http(
     app: App, store: Store, *, signing_secret: str, host: str, port: int, threads: int = 16
 ) -> None:
     import waitress
 
+    logging.getLogger("waitress.queue").addFilter(NowAndThen(QUEUE_WARNING_EVERY))
     log.info("Newjob listening on http://%s:%s/slack/events", host, port)
     waitress.serve(
         wsgi_app(app, store, signing_secret=signing_secret),
