@@ -40,22 +40,31 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@contextmanager
-def serve(fake: FakeSlack, database_url: str, port: int, workdir: Path) -> Iterator[int]:
-    """`newjob serve --http` as a process on 127.0.0.1:port; yields its pid once healthy."""
+SERVE = [sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1"]
+
+
+def serve_env(**settings: str) -> dict[str, str]:
+    """This environment without a developer's Slack or Newjob settings, with the repository
+    importable, the test workspace's token and signing secret, and `settings`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "NEWJOB_"))}
     env.update(
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=fake.url,
-        DATABASE_URL=database_url,
-        NEWJOB_COMPANY_NAME="Acme Networks",
+        **settings,
     )
-    command = [sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1"]
+    return env
+
+
+@contextmanager
+def serve(fake: FakeSlack, database_url: str, port: int, workdir: Path) -> Iterator[int]:
+    """`newjob serve --http` as a process on 127.0.0.1:port; yields its pid once healthy."""
+    env = serve_env(
+        SLACK_API_URL=fake.url, DATABASE_URL=database_url, NEWJOB_COMPANY_NAME="Acme Networks"
+    )
     with (workdir / "serve.log").open("ab") as log:
         process = subprocess.Popen(
-            [*command, "--port", str(port)],
+            [*SERVE, "--port", str(port)],
             env=env,
             cwd=workdir,
             stdin=subprocess.DEVNULL,

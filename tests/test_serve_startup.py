@@ -3,31 +3,20 @@ there: exit code 2, one sentence naming the setting to check, and no worker left
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from tests import slack_fixtures
-from tests.fake_slack import BOT_TOKEN, FakeSlack
-from tests.slack_requests import SIGNING_SECRET
-from tests.test_load_restart import ROOT, free_port
+from tests.fake_slack import FakeSlack
+from tests.test_load_restart import SERVE, free_port, serve_env
 
 fake_slack = slack_fixtures.fake_slack
 
 
 def serve(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "NEWJOB_"))}
-    env.update(
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        **settings,
-    )
-    command = [sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1"]
     return subprocess.run(
-        [*command, "--port", str(free_port())],
-        env=env,
+        [*SERVE, "--port", str(free_port())],
+        env=serve_env(**settings),
         cwd=tmp_path,
         capture_output=True,
         text=True,
