@@ -4,7 +4,11 @@ there: exit code 2, one sentence naming the setting to check, and no worker left
 from __future__ import annotations
 
 import subprocess
+import sys
+import time
 from pathlib import Path
+
+import httpx
 
 from tests import slack_fixtures
 from tests.fake_slack import FakeSlack
@@ -54,3 +58,28 @@ def test_slack_out_of_reach(tmp_path: Path) -> None:
     assert f"could not be reached at {nowhere}" in done.stderr
     assert "Check SLACK_BOT_TOKEN" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """`make run` (newjob run) with a bot token and signing secret: the HTTP app, with its
+    worker, answering /healthz."""
+    port = free_port()
+    env = serve_env(SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}")
+    command = [sys.executable, "-m", "bot.cli", "run", "--host", "127.0.0.1", "--port", str(port)]
+    with (tmp_path / "run.log").open("wb") as log:
+        process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, (tmp_path / "run.log").read_text()[-2000:]
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "newjob run did not answer /healthz in 30 s"
+            time.sleep(0.05)
+        assert "1 worker processes ready" in (tmp_path / "run.log").read_text()
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -12,6 +12,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "run", help="the Slack app if SLACK_BOT_TOKEN is set, otherwise the terminal playground"
     )
     parser.add_argument("--port", type=int, default=3000, help="HTTP port in HTTP mode")
+    parser.add_argument("--host", default="0.0.0.0", help="HTTP address (default 0.0.0.0)")
     parser.set_defaults(func=run)
 
 
@@ -23,7 +24,9 @@ def run(args: argparse.Namespace) -> int:
     if settings.slack_configured:
         socket = settings.slack_app_token is not None
         return serve.run(
-            argparse.Namespace(socket=socket, http=not socket, port=args.port, host="0.0.0.0")
+            argparse.Namespace(
+                socket=socket, http=not socket, port=args.port, host=args.host, workers=None
+            )
         )
     print(say("terminal.connect_slack"))
     return chat.run(argparse.Namespace(user="you"))
