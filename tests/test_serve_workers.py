@@ -101,3 +101,27 @@ def test_work_a_dead_worker_had_not_finished_is_done_by_the_one_in_its_place(
         [replacement] = workers_of(pid)
         assert replacement != worker
         assert "starting another" in (tmp_path / "serve.log").read_text()
+
+
+def test_a_stop_lets_the_workers_do_every_job_acknowledged(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    database_url = f"sqlite:///{tmp_path / 'newjob.db'}"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/slack/events"
+    users = [f"U0STOP{n:04d}" for n in range(12)]  # more jobs than the worker takes at once
+    with (
+        serve(fake_slack, database_url, port, tmp_path) as pid,
+        SlackSender(url, fake=fake_slack) as slack,
+    ):
+        [worker] = workers_of(pid)
+        os.kill(worker, signal.SIGSTOP)  # busy: the jobs past its threads wait in the front
+        try:
+            for user in users:
+                assert slack.command("help", user_id=user).status_code == 200
+            os.kill(pid, signal.SIGTERM)  # as systemd or Kubernetes stops a service
+        finally:
+            os.kill(worker, signal.SIGCONT)
+        replies = fake_slack.wait_for("response_url", count=len(users), timeout=30)
+        assert len(replies) == len(users)
+        assert "jobs still waiting" in (tmp_path / "serve.log").read_text()

@@ -40,6 +40,7 @@ WORKERS = 1  # processes: with the front, one a core on a 2-core machine; more f
 THREADS_PER_WORKER = 8  # jobs at once in a worker: as many as WORK_SLOTS in one process
 NICENESS = 19  # the front acknowledges first: workers get the processors it leaves
 START_TIMEOUT = 60.0  # seconds for a worker to build its app
+STOP_TIMEOUT = 20.0  # seconds the workers get to finish the jobs given when the front stops
 READY = b"ready"  # a worker has built its app
 DONE = b"done"  # a worker has finished a job (followed by a tab and the job's number)
 _SOURCE = str(Path(__file__).resolve().parents[2])  # the directory `bot` is imported from
@@ -125,10 +126,12 @@ class WorkerPool:
     def submit(self, job: Job) -> None:
         self.jobs.put(job.encode())
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = STOP_TIMEOUT) -> None:
         """Let the workers finish the jobs given so far, then end them."""
         self._stopping.set()
         started = [w for w in self._workers if w is not None]
+        if waiting := self.jobs.qsize():
+            log.info("stopping once the workers have done the %d jobs still waiting", waiting)
         for _ in started:
             self.jobs.put(None)  # each worker's feed takes one, and closes the worker's stdin
         deadline = time.monotonic() + timeout
