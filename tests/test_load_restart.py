@@ -72,21 +72,27 @@ def serve(fake: FakeSlack, database_url: str, port: int, workdir: Path) -> Itera
             stderr=subprocess.STDOUT,
         )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, (workdir / "serve.log").read_text()[-3000:]
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "newjob serve did not answer /healthz in 30 s"
-            time.sleep(0.05)
+        wait_healthy(process, port, workdir / "serve.log")
         yield process.pid
     finally:
         if process.poll() is None:
             process.kill()
         process.wait(timeout=10)
+
+
+def wait_healthy(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+    """Wait (30 s at most) until the process on 127.0.0.1:port answers /healthz with 200;
+    fails with the end of its log if it exits first."""
+    deadline = time.monotonic() + 30
+    while True:
+        assert process.poll() is None, log.read_text()[-3000:]
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline, f"no answer from /healthz in 30 s: {log.name}"
+        time.sleep(0.05)
 
 
 def kill(pid: int) -> None:

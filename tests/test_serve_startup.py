@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
-
-import httpx
 
 from tests import slack_fixtures
 from tests.fake_slack import FakeSlack
-from tests.test_load_restart import SERVE, free_port, serve_env
+from tests.test_load_restart import SERVE, free_port, serve_env, wait_healthy
 
 fake_slack = slack_fixtures.fake_slack
 
@@ -69,16 +66,7 @@ def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_
     with (tmp_path / "run.log").open("wb") as log:
         process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=log)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, (tmp_path / "run.log").read_text()[-2000:]
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "newjob run did not answer /healthz in 30 s"
-            time.sleep(0.05)
+        wait_healthy(process, port, tmp_path / "run.log")
         assert "1 worker processes ready" in (tmp_path / "run.log").read_text()
     finally:
         process.terminate()

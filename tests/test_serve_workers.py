@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,16 +29,22 @@ pytestmark = pytest.mark.load
 fake_slack = slack_fixtures.fake_slack
 
 
-def test_work_after_the_ack_runs_in_worker_processes(fake_slack: FakeSlack, tmp_path: Path) -> None:
-    database_url = f"sqlite:///{tmp_path / 'newjob.db'}"
+@contextmanager
+def serving(fake: FakeSlack, workdir: Path) -> Iterator[tuple[int, SlackSender]]:
+    """`newjob serve --http` on a new SQLite file in `workdir`: its pid, and a sender of
+    signed requests to it."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/slack/events"
+    with (
+        serve(fake, f"sqlite:///{workdir / 'newjob.db'}", port, workdir) as pid,
+        SlackSender(f"http://127.0.0.1:{port}/slack/events", fake=fake) as slack,
+    ):
+        yield pid, slack
+
+
+def test_work_after_the_ack_runs_in_worker_processes(fake_slack: FakeSlack, tmp_path: Path) -> None:
     manager = Manager(fake_slack, "U0WORKER01", answers_for(7))
 
-    with (
-        serve(fake_slack, database_url, port, tmp_path),
-        SlackSender(url, fake=fake_slack) as slack,
-    ):
+    with serving(fake_slack, tmp_path) as (_, slack):
         assert f"{WORKERS} worker processes ready" in (tmp_path / "serve.log").read_text()
 
         # A slash command: acknowledged, then its reply at the response_url, from a worker.
@@ -83,13 +91,7 @@ def workers_of(pid: int) -> list[int]:
 def test_work_a_dead_worker_had_not_finished_is_done_by_the_one_in_its_place(
     fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
-    database_url = f"sqlite:///{tmp_path / 'newjob.db'}"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/slack/events"
-    with (
-        serve(fake_slack, database_url, port, tmp_path) as pid,
-        SlackSender(url, fake=fake_slack) as slack,
-    ):
+    with serving(fake_slack, tmp_path) as (pid, slack):
         [worker] = workers_of(pid)
         os.kill(worker, signal.SIGKILL)
         # Acknowledged as the worker dies or once it is gone: whatever it was given and had
@@ -106,14 +108,8 @@ def test_work_a_dead_worker_had_not_finished_is_done_by_the_one_in_its_place(
 def test_a_stop_lets_the_workers_do_every_job_acknowledged(
     fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
-    database_url = f"sqlite:///{tmp_path / 'newjob.db'}"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/slack/events"
     users = [f"U0STOP{n:04d}" for n in range(12)]  # more jobs than the worker takes at once
-    with (
-        serve(fake_slack, database_url, port, tmp_path) as pid,
-        SlackSender(url, fake=fake_slack) as slack,
-    ):
+    with serving(fake_slack, tmp_path) as (pid, slack):
         [worker] = workers_of(pid)
         os.kill(worker, signal.SIGSTOP)  # busy: the jobs past its threads wait in the front
         try:
