@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from slack_bolt import App, BoltRequest
+from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.lazy_listener import LazyListenerRunner
 from slack_bolt.listener.thread_runner import ThreadListenerRunner
 from slack_bolt.util.utils import get_name_for_callable
@@ -49,6 +49,12 @@ class FrontListenerRunner(ThreadListenerRunner):
 
     def _start_lazy_function(self, lazy_func: Callable[..., None], request: BoltRequest) -> None:
         self.pool.submit(lazy_job(request, get_name_for_callable(lazy_func)))
+
+    def _debug_log_completion(self, starting_time: float, response: BoltResponse) -> None:
+        # Bolt writes this debug line out (the response and all) before the logger decides
+        # whether to keep it: a thirtieth of an acknowledgement, for a line never shown.
+        if self.logger.isEnabledFor(logging.DEBUG):
+            super()._debug_log_completion(starting_time, response)
 
 
 def run_work_in(app: App, pool: WorkerPool) -> None:
