@@ -223,12 +223,16 @@ class Store:
         connection per thread and queued the threads behind one another. So a yes is good for
         HEALTHY_FOR seconds (an event that slips through in the moment the database goes away
         gets the "database unavailable" note from the work that follows, as a click does);
-        a no is never reused. Otherwise callers at the same moment share one check: one at a
+        a no is never reused. In the second half of a yes, the first caller starts the next
+        check in the background and goes on with the yes, so that under steady traffic nobody
+        waits for a check. Otherwise callers at the same moment share one check: one at a
         time asks the database, and a caller that waited for it takes the answer of a check
         that began after it called. No answer within PING_WAIT is a no."""
         asked = time.monotonic()
         checked_at, answered = self._last_ping
         if answered and asked - checked_at < HEALTHY_FOR:
+            if asked - checked_at > HEALTHY_FOR / 2 and self._ping_lock.acquire(blocking=False):
+                threading.Thread(target=self._check_then_release, name="database-check").start()
             return True
         if not self._ping_lock.acquire(timeout=PING_WAIT):
             return False  # a check is stuck: as good as no answer
@@ -236,15 +240,25 @@ class Store:
             checked_at, answered = self._last_ping
             if checked_at >= asked:
                 return answered
-            started = time.monotonic()
-            try:
-                with self.engine.connect() as connection:
-                    connection.exec_driver_sql("SELECT 1")
-                answered = True
-            except (OperationalError, DBAPIError):
-                answered = False
-            self._last_ping = (started, answered)
-            return answered
+            return self._check()
+        finally:
+            self._ping_lock.release()
+
+    def _check(self) -> bool:
+        """Ask the database, with `_ping_lock` held, and remember the answer."""
+        started = time.monotonic()
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+            answered = True
+        except (OperationalError, DBAPIError):
+            answered = False
+        self._last_ping = (started, answered)
+        return answered
+
+    def _check_then_release(self) -> None:
+        try:
+            self._check()
         finally:
             self._ping_lock.release()
 
