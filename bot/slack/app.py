@@ -119,8 +119,8 @@ class PerRequest(Middleware):
 class BodyMatcher(ListenerMatcher):
     """One of Bolt's own matchers (which command, action, view or event a listener is for),
     given the request body directly. Bolt's `BuiltinListenerMatcher` works out the arguments
-    of the function on every call, for every listener, until one matches; with Newjob's
-    nineteen listeners that was a tenth of what an acknowledgement cost (make bench)."""
+    of the function on every call, for every listener, until one matches; for Newjob's
+    listeners that was a tenth of what an acknowledgement cost (make bench)."""
 
     def __init__(self, func: Callable[..., Any]) -> None:
         self.func = func

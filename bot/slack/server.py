@@ -140,7 +140,7 @@ def _bolt_request(raw_body: str, parsed: dict[str, Any], environ: dict[str, Any]
 
 
 def _answer(start_response: StartResponse, response: BoltResponse) -> list[bytes]:
-    data = response.body.encode() if isinstance(response.body, str) else bytes(response.body)
+    data = response.body.encode()
     try:
         reason = HTTPStatus(response.status).phrase
     except ValueError:

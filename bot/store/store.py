@@ -232,7 +232,7 @@ class Store:
         checked_at, answered = self._last_ping
         if answered and asked - checked_at < HEALTHY_FOR:
             if asked - checked_at > HEALTHY_FOR / 2 and self._ping_lock.acquire(blocking=False):
-                threading.Thread(target=self._check_then_release, name="database-check").start()
+                self._renew()
             return True
         if not self._ping_lock.acquire(timeout=PING_WAIT):
             return False  # a check is stuck: as good as no answer
@@ -256,10 +256,18 @@ class Store:
         self._last_ping = (started, answered)
         return answered
 
-    def _check_then_release(self) -> None:
+    def _renew(self) -> None:
+        """With `_ping_lock` held: check in a thread of its own, which releases the lock."""
+
+        def check_then_release() -> None:
+            try:
+                self._check()
+            finally:
+                self._ping_lock.release()
+
         try:
-            self._check()
-        finally:
+            threading.Thread(target=check_then_release, name="database-check", daemon=True).start()
+        except RuntimeError:  # no new threads (the interpreter is ending): the next caller checks
             self._ping_lock.release()
 
     def dispose(self) -> None:
