@@ -179,6 +179,27 @@ def test_in_a_drafts_thread_the_draft_is_meant(faq: Faq, store: Store) -> None:
     assert role.answered and role.kind == "education" and "bachelor" in role.answer
 
 
+def test_a_posting_not_yet_published_is_spoken_of_only_to_its_author(
+    faq: Faq, store: Store
+) -> None:
+    someone = "U0SOMEONE01"
+    refused = faq.ask("is the registered nurse job remote?", asker=someone)
+    assert not refused.answered and refused.kind == "posting_none"
+    assert "on-site" not in refused.answer and "your own" in refused.answer
+    own = faq.ask("is the registered nurse job remote?", asker="U0MANAGER02")  # its author
+    assert own.answered and "in review" in own.answer
+    # Published postings are anyone's to ask about; with the nurse's left out, "which one?"
+    # has one answer.
+    assert faq.ask("is the network technician job remote?", asker=someone).answered
+    only = faq.ask("when does it close?", asker=someone)
+    assert only.answered and "Network Technician" in only.answer
+    assert "Registered Nurse" not in only.answer
+    # In the draft's own thread, the people there see it already.
+    nurse = store.draft_by_review_message("C0REVIEW001", "1767225700.000200")
+    assert nurse is not None
+    assert faq.ask("when does it close?", draft_id=nurse.id, asker=someone).answered
+
+
 def test_a_posting_that_closed_says_so(store: Store) -> None:
     later = Faq(store, today=dt.date(2026, 8, 1))
     answer = later.ask("when does the network technician job close?")

@@ -163,6 +163,21 @@ def test_a_question_in_a_review_thread_is_answered_from_the_draft(run: Running) 
     assert len(posts(run, REVIEW_CHANNEL)) == before + 2
 
 
+def test_a_draft_in_review_is_spoken_of_in_dms_only_to_its_author(run: Running) -> None:
+    draft, preview = ready_draft(run)
+    submit(run, preview, draft.id)
+    question = "what's the pay range for the network technician opening?"
+    run.slack.message(question, user_id=REVIEWER)
+    text = shown(wait_post(run, run.fake.workspace.dm_channel(REVIEWER)))
+    assert "I don't know of an open Network Technician posting" in text
+    assert "$55,000" not in text
+    author_dm = run.fake.workspace.dm_channel(HIRING_MANAGER)
+    before = len(posts(run, author_dm))
+    run.slack.message(question, user_id=HIRING_MANAGER)
+    text = shown(wait_post(run, author_dm, before + 1))
+    assert "The Network Technician posting pays $55,000 – $65,000 a year." in text
+
+
 def test_a_mention_in_a_published_postings_thread_is_about_that_posting(run: Running) -> None:
     draft = published_posting(run, NETWORK_TECHNICIAN)
     run.slack.mention("is this job remote?", channel_id=JOBS_CHANNEL, thread_ts=draft.jobs_ts)

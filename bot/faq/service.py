@@ -19,7 +19,7 @@ from bot.faq.postings import OpenPosting, Postings, answer_posting, choose, whic
 from bot.faq.sources import Cited, from_source
 from bot.faq.understand import reader, understand
 from bot.faq.wording import render
-from bot.store import DraftRecord, Store, StoreUnavailable
+from bot.store import DraftRecord, DraftStatus, Store, StoreUnavailable
 
 CONFIDENCE_MIN = 0.45  # below this, the FAQ says it is not sure rather than guess
 CURATED_MIN = 0.6
@@ -75,14 +75,22 @@ class Faq:
 
     # -- the answer -------------------------------------------------------------------------
 
-    def ask(self, question: str, *, draft_id: int | None = None) -> FaqAnswer:
+    def ask(
+        self, question: str, *, draft_id: int | None = None, asker: str | None = None
+    ) -> FaqAnswer:
+        """The answer to `question`; `draft_id` is the draft whose thread it was asked in.
+
+        `asker` is the Slack user asking: outside a draft's own thread, a posting not yet
+        published is spoken of only to the person who drafted it (its thread's people see it
+        already). Without an asker (the command line and the playground, used by whoever runs
+        the app) every open posting is."""
         text = " ".join(str(question or "").split())
         if not text:
             return self._refuse(text, "unsure")
         understanding = understand(text)
         draft = self._draft(draft_id)
         if self._about_posting(understanding, draft):
-            return self._posting(understanding, draft)
+            return self._posting(understanding, draft, asker)
         if understanding.help and not understanding.roles:
             return FaqAnswer(question=text, answered=True, answer=render("help"), kind="help")
         roles = list(understanding.roles)
@@ -135,19 +143,26 @@ class Faq:
             and understanding.place is None
         )
 
-    def _posting(self, understanding: Understanding, draft: DraftRecord | None) -> FaqAnswer:
+    def _posting(
+        self, understanding: Understanding, draft: DraftRecord | None, asker: str | None
+    ) -> FaqAnswer:
         question = understanding.question
         role = understanding.role
         postings = self.postings()
         title = role.title if role else ""
+
+        def none_open() -> FaqAnswer:
+            return self._refuse(question, "posting_none", title=title, personal=asker is not None)
+
         if postings is None:
-            return self._refuse(question, "posting_none", title=title)
+            return none_open()
         try:
             found: OpenPosting | None = None
             if draft is not None and (role is None or self._same_role(draft, role)):
                 found = postings.load(draft)
             else:
                 candidates = postings.for_role(role) if role else postings.open_drafts()
+                candidates = [d for d in candidates if _may_hear_of(d, asker)]
                 chosen, several = choose(candidates)
                 if chosen is None and several:
                     return FaqAnswer(
@@ -161,7 +176,7 @@ class Faq:
         except StoreUnavailable:
             found = None
         if found is None:
-            return self._refuse(question, "posting_none", title=title)
+            return none_open()
         fields = [f for f, w in understanding.posting_fields.items() if w >= 0.6]
         if Topic.PAY in understanding.main_topics() and PostingField.PAY not in fields:
             fields.append(PostingField.PAY)
@@ -320,6 +335,10 @@ class Faq:
             kind=template,
             confidence=confidence,
         )
+
+
+def _may_hear_of(draft: DraftRecord, asker: str | None) -> bool:
+    return asker is None or draft.status is DraftStatus.PUBLISHED or draft.requester == asker
 
 
 def ask(question: str, store: Store | None = None, *, draft_id: int | None = None) -> FaqAnswer:

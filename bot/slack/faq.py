@@ -37,8 +37,9 @@ def thread_draft(app: Services, channel: str, thread_ts: str | None) -> DraftRec
     return Postings(app.store).in_thread(channel, thread_ts)
 
 
-def ask(app: Services, question: str, draft: DraftRecord | None) -> FaqAnswer:
-    return Faq(app.store).ask(question, draft_id=draft.id if draft else None)
+def ask(app: Services, question: str, draft: DraftRecord | None, asker: str) -> FaqAnswer:
+    """`asker` hears of postings not yet published only in their threads, or as their author."""
+    return Faq(app.store).ask(question, draft_id=draft.id if draft else None, asker=asker)
 
 
 def _sections(text: str) -> list[bk.Block]:

@@ -21,4 +21,4 @@ def answer(event: dict[str, Any], client: WebClient, context: BoltContext) -> No
     app = services(context)
     question = faq.question_text(typed_text(event), context.bot_user_id)
     draft = faq.thread_draft(app, channel, thread_ts) if thread_ts else None
-    faq.reply(client, channel, thread_ts or ts, faq.ask(app, question, draft))
+    faq.reply(client, channel, thread_ts or ts, faq.ask(app, question, draft, user))

@@ -35,15 +35,16 @@ def handle(event: dict[str, Any], client: WebClient, context: BoltContext) -> bo
     if not question:
         return False
     app = services(context)
+    user = str(event.get("user") or "")
     if direct and not in_thread:
-        faq.reply(client, channel, None, faq.ask(app, question, None))
+        faq.reply(client, channel, None, faq.ask(app, question, None, user))
         return True
     if not in_thread or not looks_like_question(question):
         return False
     draft = faq.thread_draft(app, channel, thread_ts)
     if draft is None and not direct:
         return False
-    answer = faq.ask(app, question, draft)
+    answer = faq.ask(app, question, draft, user)
     if not direct and not answer.answered and answer.kind not in _SAID_IN_THREADS:
         return False
     faq.reply(client, channel, thread_ts, answer)
