@@ -430,15 +430,7 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
     if city in places.state_names or city.upper() in places.us_states:
         postal = places.state_names.get(city) or city.upper()
         if postal in areas.state_area:
-            code = areas.state_area[postal]
-            return AreaMatch(
-                query=query,
-                area_code=code,
-                area_name=areas.name(code),
-                area_type="state",
-                state=postal,
-                fallbacks=_chain(areas, code, postal),
-            )
+            return state_match(postal)
     return national(
         f"Could not place '{query}' in a US state or metro area; showing national figures.",
         understood=False,
