@@ -97,11 +97,18 @@ def role_for(key: str) -> RoleTemplate | None:
     return lookup(key)
 
 
-def local_pay_suggestion(role: RoleTemplate, location: Location | None) -> Suggestion | None:
-    """The middle half of local pay (BLS OEWS) for the role's occupation, else its benchmark."""
+def local_pay_suggestion(
+    role: RoleTemplate,
+    location: Location | None,
+    level: str | None = None,
+    employment_type: str | None = None,
+) -> Suggestion | None:
+    """Local pay (BLS OEWS) for the role at its level and basis, else its own benchmark."""
     from bot.dialogue.suggest import bls_pay_suggestion
 
-    return bls_pay_suggestion(role, location) or pay_benchmark_suggestion(role, location)
+    return bls_pay_suggestion(role, location, level, employment_type) or pay_benchmark_suggestion(
+        role, location
+    )
 
 
 class Drafting:

@@ -18,7 +18,7 @@ from bot.paths import prompts_dir
 
 _ENV = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
 # Files in prompts/ that are not message catalogues.
-_NOT_CATALOGUES = frozenset({"questions.yaml"})
+_NOT_CATALOGUES = frozenset({"questions.yaml", "roles.yaml"})
 
 
 def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:

@@ -34,6 +34,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.dialogue.suggest import market_notes
     from bot.posting.draft import DraftError, posting_from_role
     from bot.render import render
     from bot.roles.curated import RoleFileError
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         posting = posting_from_role(role, answers, organisation_defaults=_company())
     except DraftError as exc:
         return _fail(say("draft.invalid_answers", path=args.answers, reason=exc.message))
-    text = render(posting, args.format, role)
+    notes = market_notes(posting, role) if args.format == "slack" else None
+    text = render(posting, args.format, notes)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

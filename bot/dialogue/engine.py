@@ -30,7 +30,8 @@ from bot.posting import (
     parse_pay,
     parse_workplace,
 )
-from bot.posting.draft import posting_from_role
+from bot.posting.compose import duties_at, level_for, role_posting
+from bot.posting.draft import parse_level, posting_from_role
 from bot.posting.model import format_money
 from bot.posting.places import COUNTRY_CURRENCY
 from bot.roles.template import RoleTemplate
@@ -110,7 +111,8 @@ class Cancelled:
 
 Reply = Ask | Problem | Note | Preview | Cancelled
 
-PaySuggester = Callable[[RoleTemplate, Location | None], Suggestion | None]
+# (role, place, level, employment type) -> the pay to suggest
+PaySuggester = Callable[[RoleTemplate, Location | None, str | None, str | None], Suggestion | None]
 
 
 @dataclass
@@ -228,16 +230,19 @@ class Dialogue:
             ),
             hint=question.hint,
             choices=list(question.choices),
-            options=self.options(question),
+            options=self.options(question, state),
             suggestion=self._suggestion(question, state),
             current=self.describe(question, state.answers.get(question.id)),
         )
 
-    def options(self, question: Question) -> list[str]:
+    def options(self, question: Question, state: DialogueState) -> list[str]:
+        """The role's duties or must-haves at the level chosen, to tick."""
+        content = role_posting(self.role)
+        level = level_for(self.role, state.answers.get("level"))
         if question.options == "duties":
-            items = self.role.duties or self.role.tasks
+            items = duties_at(content, level)
         elif question.options == "skills":
-            items = self.role.skills or self.role.qualifications
+            items = list(content.must_haves)
         else:
             return []
         return list(items[:MAX_OPTIONS])
@@ -246,6 +251,10 @@ class Dialogue:
         if question.suggest == "company" and self.organisation.name:
             name = self.organisation.name
             return Suggestion(text=say("dialogue.company_suggestion", name=name), value=name)
+        if question.suggest == "level":
+            level = role_posting(self.role).default_level
+            label = next((c.label for c in question.choices if c.value == level), level)
+            return Suggestion(text=say("dialogue.level_suggestion", level=label), value=level)
         if question.suggest == "closing_date":
             date = self.today + dt.timedelta(days=30)
             text = say("dialogue.closing_suggestion", date=date.strftime("%B %-d, %Y"))
@@ -253,7 +262,9 @@ class Dialogue:
         if question.suggest == "pay" and self.pay_suggester is not None:
             location = state.answers.get("location")
             place = Location.model_validate(location) if location else None
-            return self.pay_suggester(self.role, place)
+            return self.pay_suggester(
+                self.role, place, state.answers.get("level"), state.answers.get("employment_type")
+            )
         return None
 
     # ------------------------------------------------------------------ answers
@@ -265,7 +276,7 @@ class Dialogue:
                 raise ParseError(question.id, say("errors.empty"))
             answer = Answer(text=suggestion.value)
         if question.kind == "pick_list":
-            return self._picks(question, answer)
+            return self._picks(question, state, answer)
         text = answer.choice if answer.choice is not None else answer.text
         if text is None or not text.strip():
             raise ParseError(question.id, say("errors.empty"))
@@ -276,6 +287,10 @@ class Dialogue:
             return parse_workplace(text).value
         if kind == "choice" and question.id == "employment_type":
             return parse_employment_type(text).value
+        if kind == "choice" and question.id == "level":
+            return parse_level(text)
+        if kind == "list":
+            return parse_list(text, field=question.id)
         if kind == "choice":
             values = {choice.value for choice in question.choices}
             if text not in values:
@@ -311,8 +326,8 @@ class Dialogue:
             raise ParseError(question.id, say("dialogue.text_too_long", limit=200))
         return value
 
-    def _picks(self, question: Question, answer: Answer) -> list[str]:
-        options = self.options(question)
+    def _picks(self, question: Question, state: DialogueState, answer: Answer) -> list[str]:
+        options = self.options(question, state)
         if answer.choice == USE_ALL:
             return list(options)
         chosen: list[str] = []
@@ -355,7 +370,7 @@ class Dialogue:
             return EmploymentType(value).label
         if question.id == "workplace":
             return Workplace(value).label
-        if question.kind == "pick_list":
+        if question.kind in ("pick_list", "list"):
             return "; ".join(value)
         if question.kind == "date":
             return dt.date.fromisoformat(value).strftime("%B %-d, %Y")
@@ -378,7 +393,15 @@ class Dialogue:
             location = dict(answers["location"])
             location["workplace"] = answers.get("workplace", location.get("workplace"))
             result["location"] = location
-        for key in ("employment_type", "pay", "responsibilities", "requirements"):
+        for key in (
+            "level",
+            "team",
+            "employment_type",
+            "pay",
+            "benefits",
+            "responsibilities",
+            "requirements",
+        ):
             if key in answers:
                 result[key] = answers[key]
         if "how_to_apply" in answers:
@@ -416,7 +439,12 @@ def _numbers(line: str) -> list[int] | None:
     return numbers
 
 
-def pay_benchmark_suggestion(role: RoleTemplate, _location: Location | None) -> Suggestion | None:
+def pay_benchmark_suggestion(
+    role: RoleTemplate,
+    _location: Location | None,
+    _level: str | None = None,
+    _employment_type: str | None = None,
+) -> Suggestion | None:
     """The role's own pay benchmark, for when no local pay data is at hand."""
     for benchmark in role.pay:
         source = role.source_by_id(benchmark.source)

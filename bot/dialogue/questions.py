@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.paths import prompts_dir
 
-QuestionKind = Literal["text", "choice", "location", "pay", "pick_list", "apply", "date"]
+QuestionKind = Literal["text", "choice", "location", "pay", "pick_list", "list", "apply", "date"]
 _ENV = Environment(undefined=StrictUndefined, autoescape=False)
 
 
@@ -31,7 +31,7 @@ class Question(BaseModel):
     hint: str = ""
     choices: list[Choice] = []
     options: Literal["duties", "skills"] | None = None
-    suggest: Literal["company", "pay", "closing_date"] | None = None
+    suggest: Literal["company", "pay", "closing_date", "level"] | None = None
 
     def wording(self, **context: Any) -> str:
         return " ".join(_compiled(self.ask).render(**context).split())

@@ -15,7 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.posting.model import Location, Organisation, Posting, describe_errors
+from bot.posting.compose import drafted, level_for
+from bot.posting.model import Location, Organisation, Posting, Workplace, describe_errors
 from bot.posting.parse import (
     ParseError,
     parse_date,
@@ -23,16 +24,50 @@ from bot.posting.parse import (
     parse_list,
     parse_location,
     parse_pay,
+    parse_workplace,
 )
 from bot.posting.places import COUNTRY_CURRENCY
+from bot.posting.vocabulary import field_for
 from bot.roles.template import RoleTemplate
 from bot.text import field_label, say
 
-_LIST_FIELDS = frozenset({"benefits", "responsibilities", "requirements", "nice_to_haves"})
+_LIST_FIELDS = frozenset(
+    {"benefits", "responsibilities", "requirements", "nice_to_haves", "licences"}
+)
+# The names an answers file is documented with (README, `newjob draft --help`).
+ANSWER_KEYS = (
+    "company",
+    "workplace",
+    "location",
+    "employment_type",
+    "level",
+    "pay",
+    "pay_note",
+    "benefits",
+    "team",
+    "schedule",
+    "physical_demands",
+    "how_to_apply",
+    "closing_date",
+    "duties",
+    "requirements",
+    "nice_to_haves",
+    "licences",
+    "education",
+    "years_experience",
+    "summary",
+    "title",
+    "equal_opportunity",
+    "identifier",
+)
+LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "entry": ("entry", "entry level", "junior", "jr", "new grad", "graduate", "trainee", "1"),
+    "mid": ("mid", "mid level", "intermediate", "experienced", "regular", "2"),
+    "senior": ("senior", "sr", "senior level", "expert", "3"),
+    "lead": ("lead", "lead level", "manager", "supervisor", "lead/manager", "lead or manager", "4"),
+}
 _DATE_FIELDS = frozenset({"date_posted", "closing_date"})
 _YEARS = re.compile(r"(?:at\s+least\s+)?(\d{1,2})\s*\+?\s*(?:years?|yrs?)?", re.I)
-# Catalogue roles can list many tasks; a posting keeps the first few.
-_MAX_PREFILLED_ITEMS = 12
 
 
 class DraftError(ValueError):
@@ -53,32 +88,114 @@ def posting_from_role(
 ) -> Posting:
     """The posting for `role` with `answers` applied; `posting.missing()` says what is left.
 
-    `organisation_defaults` (the company's name, url and about) fill in what the answers leave
-    out. Raises DraftError for the first answer that cannot be used.
+    Answers use the dialogue's field names or their aliases (`company`, `workplace`, `duties`,
+    `level`; see bot.posting.vocabulary). The level and the place are read first: they decide
+    the duties, the experience asked and how a licence is named. `organisation_defaults` (the
+    company's name, url and about) fill in what the answers leave out. Raises DraftError for
+    the first answer that cannot be used.
     """
     today = today or dt.date.today()
-    data = _from_role(role, today)
+    given = _by_field(answers or {})
     organisation: dict[str, Any] = _organisation(organisation_defaults)
-    answers = dict(answers or {})
-    unknown = [name for name in answers if name not in Posting.model_fields]
-    if unknown:
-        raise DraftError(
-            str(unknown[0]),
-            say("draft.unknown_field", field=unknown[0], fields=", ".join(Posting.model_fields)),
-        )
-    # The place comes first: it sets the currency a bare "60,000" is in.
-    if answers.get("location") is not None:
-        data["location"] = read_answer("location", answers.pop("location"), today=today)
-    currency = _currency_at(data.get("location"))
-    for name, value in answers.items():
+    workplace = given.pop("workplace", None)
+    location = None
+    if given.get("location") is not None:
+        text = given.pop("location")
+        if workplace is not None and isinstance(text, str):
+            location = _located(text, workplace)
+        else:
+            location = read_answer("location", text, today=today)
+    elif workplace is not None and "location" not in given:
+        location = _located("", workplace) if _is_remote(workplace) else None
+    level = given.pop("level", None)
+    if level is not None:
+        level = _level(level)
+    currency = _currency_at(location)
+    data: dict[str, Any] = {}
+    for name, value in given.items():
         if value is None:
-            data.pop(name, None)  # "pay: null" leaves the field empty, even if the role filled it
+            data[name] = None  # "pay: null" leaves the field empty, even if the role filled it
         elif name == "organisation":
             organisation.update(_organisation(_read(name, value, today, currency)))
         else:
             data[name] = _read(name, value, today, currency)
-    data["organisation"] = organisation
-    return _validated(data)
+    composed = drafted(
+        role,
+        level=level_for(role, level),
+        location=location if isinstance(location, Location) else None,
+        company=str(organisation.get("name") or ""),
+        about=str(organisation.get("about") or ""),
+        team=str(data.get("team") or ""),
+    )
+    result: dict[str, Any] = {
+        **composed,
+        "role": {"role_id": role.id if role.curated else None, "onet_code": role.onet_code},
+        "date_posted": today,
+    }
+    if location is not None:
+        result["location"] = location
+    for name, value in data.items():
+        if value is None:
+            result.pop(name, None)
+        else:
+            result[name] = value
+    result["organisation"] = organisation
+    return _validated(result)
+
+
+def _by_field(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers under the Posting's own field names; an unknown name is refused by name."""
+    fields: dict[str, Any] = {}
+    for name, value in answers.items():
+        field = str(name) if str(name) in Posting.model_fields else field_for(str(name))
+        if field is None or (field not in Posting.model_fields and field != "workplace"):
+            raise DraftError(
+                str(name),
+                say("draft.unknown_field", field=name, fields=", ".join(answer_names())),
+            )
+        fields[field] = value
+    return fields
+
+
+def answer_names() -> list[str]:
+    """The names an answers file can use, in the dialogue's words."""
+    return list(ANSWER_KEYS)
+
+
+def _is_remote(workplace: Any) -> bool:
+    try:
+        return parse_workplace(str(workplace)) is Workplace.REMOTE
+    except ParseError:
+        return False
+
+
+def _located(text: str, workplace: Any) -> Location:
+    try:
+        kind = parse_workplace(str(workplace))
+    except ParseError as exc:
+        raise DraftError("workplace", exc.message) from None
+    if kind is Workplace.REMOTE and not re.search(r"remote", text, re.I):
+        text = f"Remote ({text})" if text.strip() else "Remote (US)"
+    try:
+        return parse_location(text, workplace=kind)
+    except ParseError as exc:
+        raise DraftError(exc.field, exc.message) from None
+
+
+def _level(value: Any) -> str:
+    try:
+        return parse_level(str(value))
+    except ParseError as exc:
+        raise DraftError("level", f"{field_label('level')}: {exc.message}") from None
+
+
+def parse_level(text: str) -> str:
+    """'Senior', 'entry level', 'jr', 'lead/manager' -> the level; ParseError otherwise."""
+    words = " ".join(text.lower().replace("-", " ").split()).strip(".!")
+    for level, names in LEVEL_WORDS.items():
+        if words in names:
+            return level
+    raise ParseError("level", say("errors.level"))
 
 
 def read_answer(
@@ -96,29 +213,6 @@ def read_answer(
     probe: dict[str, Any] = {"title": "-", "date_posted": today}
     probe[field] = _read(field, value, today, default_currency)
     return getattr(_validated(probe), field)
-
-
-def _from_role(role: RoleTemplate, today: dt.date) -> dict[str, Any]:
-    responsibilities = role.duties or role.tasks
-    return {
-        "title": role.title,
-        "role": {"role_id": role.id if role.curated else None, "onet_code": role.onet_code},
-        "summary": role.summary,
-        "responsibilities": responsibilities[:_MAX_PREFILLED_ITEMS],
-        "requirements": (role.skills or role.qualifications)[:_MAX_PREFILLED_ITEMS],
-        "nice_to_haves": role.qualities[:_MAX_PREFILLED_ITEMS],
-        "education": _education(role),
-        "years_experience": role.min_years_experience,
-        "date_posted": today,
-    }
-
-
-def _education(role: RoleTemplate) -> str:
-    """What the role asks for in one sentence: the first of its education notes."""
-    if role.education:
-        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", role.education.strip(), maxsplit=1)[0]
-        return first[:1000]
-    return "; ".join(role.qualifications)[:1000]
 
 
 def _organisation(value: object) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from bot.posting.places import CA_PROVINCES, COUNTRY_NAMES, ISO_4217, US_STATES
 from bot.text import field_label, say
 
 PayPeriod = Literal["hour", "day", "week", "month", "year"]
+Level = Literal["entry", "mid", "senior", "lead"]
 
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+\.[^\s<>\"]+$", re.IGNORECASE)
@@ -193,16 +194,22 @@ class Posting(_Part):
     role: RoleRef = RoleRef()
     organisation: Organisation = Organisation()
     team: str = Field(default="", max_length=200)
+    level: Level | None = None
     location: Location | None = None
     employment_type: EmploymentType | None = None
     pay: Pay | None = None
+    pay_note: str = Field(default="", max_length=300, description="Tips, commission, bonus.")
     benefits: list[str] = []
     summary: str = Field(default="", max_length=5000)
     responsibilities: list[str] = []
     requirements: list[str] = []
     nice_to_haves: list[str] = []
+    licences: list[str] = []
     education: str = Field(default="", max_length=1000)
     years_experience: int | None = Field(default=None, ge=0, le=50)
+    experience_note: str = Field(
+        default="", max_length=300, description="What the posting asks when it asks for no years."
+    )
     schedule: str = Field(default="", max_length=1000)
     physical_demands: str = Field(default="", max_length=1000)
     how_to_apply: str = Field(default="", max_length=500)
@@ -210,6 +217,7 @@ class Posting(_Part):
     closing_date: dt.date | None = None
     equal_opportunity: str = Field(default="", max_length=2000)
     identifier: str = Field(default="", max_length=100)
+    attribution: str = Field(default="", max_length=400, description="CC BY credit, one line.")
 
     @field_validator("title")
     @classmethod
@@ -218,7 +226,7 @@ class Posting(_Part):
             raise ValueError(say("errors.title_empty"))
         return " ".join(value.split())
 
-    @field_validator("benefits", "responsibilities", "requirements", "nice_to_haves")
+    @field_validator("benefits", "responsibilities", "requirements", "nice_to_haves", "licences")
     @classmethod
     def _items(cls, value: list[str]) -> list[str]:
         items = [" ".join(item.split()) for item in value if item and item.strip()]

@@ -1,7 +1,7 @@
 """Rendering a Posting: Markdown, HTML with JSON-LD, plain text, Slack Block Kit, JSON.
 
-Pass the role a posting was drafted from to show where its facts came from (and the role's pay
-benchmark, for comparison); leave it out for the published posting.
+Every format shows only what the employer says to candidates. The Block Kit preview may carry
+`notes` for the manager (local market pay with its source), set apart as context.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from bot.render.blocks import to_blocks
 from bot.render.documents import to_html, to_markdown, to_text
 from bot.render.escaping import script_json
 from bot.render.jsonld import to_jsonld
-from bot.roles.template import RoleTemplate
 
 FORMATS = ("markdown", "html", "text", "slack", "jsonld", "json")
 
@@ -24,16 +23,16 @@ def to_json(posting: Posting) -> str:
     return script_json(posting.model_dump(mode="json"))
 
 
-def render(posting: Posting, fmt: str, role: RoleTemplate | None = None) -> str:
-    """`posting` in one of FORMATS, as text ready to print."""
+def render(posting: Posting, fmt: str, notes: list[str] | None = None) -> str:
+    """`posting` in one of FORMATS, as text ready to print; `notes` only in the Slack preview."""
     if fmt == "markdown":
-        return to_markdown(posting, role)
+        return to_markdown(posting)
     if fmt == "html":
-        return to_html(posting, role)
+        return to_html(posting)
     if fmt == "text":
-        return to_text(posting, role)
+        return to_text(posting)
     if fmt == "slack":
-        blocks: list[dict[str, Any]] = to_blocks(posting, role)
+        blocks: list[dict[str, Any]] = to_blocks(posting, notes=notes)
         return json.dumps(blocks, indent=2, ensure_ascii=False) + "\n"
     if fmt == "jsonld":
         return script_json(to_jsonld(posting)) + "\n"

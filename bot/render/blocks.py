@@ -14,7 +14,6 @@ from typing import Any
 from bot.posting import Posting
 from bot.render.mrkdwn import escape
 from bot.render.outline import Fact, Section, outline, to_fill_in
-from bot.roles.template import RoleTemplate
 from bot.text import say
 
 MAX_BLOCKS = 50
@@ -30,19 +29,22 @@ Block = dict[str, Any]
 
 def to_blocks(
     posting: Posting,
-    role: RoleTemplate | None = None,
     *,
     header_extra: str | None = None,
+    notes: list[str] | None = None,
     max_blocks: int = MAX_BLOCKS,
 ) -> list[Block]:
     """Blocks for a message showing `posting`, at most `max_blocks` of them.
+
+    `notes` are lines for the manager, not the candidate (local market pay with its source):
+    they follow the posting as context, set apart from it.
 
     `header_extra` is a line of mrkdwn shown under the header (say, the draft's version and who
     asked for it). It is used as given, so mentions in it work: escape any user text in it with
     `bot.render.mrkdwn.escape` first. Lower `max_blocks` to leave room for blocks of your own
     (buttons, notes) in the same message.
     """
-    shape = outline(posting, role)
+    shape = outline(posting)
     head: list[Block] = [_header(shape.title)]
     if header_extra:
         head.append(_context(_cut(header_extra, MAX_SECTION_TEXT)))
@@ -50,6 +52,9 @@ def to_blocks(
     tail: list[Block] = []
     if shape.missing:
         tail.append(_context(_italic(escape(shape.still_to_fill_in))))
+    if notes:
+        text = "\n".join(escape(note) for note in notes)
+        tail.append(_context(_cut(text, MAX_SECTION_TEXT)))
     parts = [_part(section) for section in shape.sections]
     body = _fit(parts, max_blocks - len(head) - len(tail))
     return head + [_section(text) for text in body] + tail
@@ -84,10 +89,8 @@ def _fact_sections(facts: Iterable[Fact]) -> list[Block]:
 
 def _fact_text(fact: Fact) -> str:
     value = escape(fact.value) if fact.value else _italic(escape(to_fill_in(fact.field)))
-    note = f"\n{_italic(escape(fact.source))}" if fact.source else ""
     head = f"*{escape(fact.label)}*\n"
-    room = MAX_FIELD_TEXT - len(head) - len(note)
-    return head + _cut(value, room) + note
+    return head + _cut(value, MAX_FIELD_TEXT - len(head))
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,6 @@ class _Part:
     heading: str
     units: tuple[str, ...]
     is_list: bool
-    source: str
 
     def lines(self, keep: int | None = None) -> list[str]:
         units = list(self.units if keep is None else self.units[:keep])
@@ -108,7 +110,7 @@ class _Part:
                 else say("render.shortened")
             )
             units.append(_italic(escape(note)))
-        return units + ([self.source] if self.source else [])
+        return units
 
 
 def _part(section: Section) -> _Part:
@@ -123,8 +125,10 @@ def _part(section: Section) -> _Part:
             if paragraph.strip()
             for piece in _pieces(escape(" ".join(paragraph.split())), _PIECE)
         )
-    source = _italic(escape(section.source)) if section.source else ""
-    return _Part(f"*{escape(section.heading)}*", units, bool(section.items), source)
+    if section.field == "attribution":
+        units = tuple(_italic(unit) for unit in units)
+    heading = f"*{escape(section.heading)}*" if section.heading else ""
+    return _Part(heading, units, bool(section.items))
 
 
 def _fit(parts: list[_Part], budget: int) -> list[str]:
@@ -164,7 +168,9 @@ def _pack(heading: str, lines: list[str]) -> list[str]:
     current = heading
     for line in lines:
         for piece in _pieces(line, MAX_SECTION_TEXT):
-            if len(current) + 1 + len(piece) <= MAX_SECTION_TEXT:
+            if not current:
+                current = piece
+            elif len(current) + 1 + len(piece) <= MAX_SECTION_TEXT:
                 current = f"{current}\n{piece}"
             else:
                 texts.append(current)

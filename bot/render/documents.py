@@ -1,4 +1,6 @@
-"""The posting as a document a person reads: Markdown, an HTML page, or plain text."""
+"""The posting as a document a candidate reads: Markdown, an HTML page, or plain text.
+
+Only what the employer says is in them; reference material stays with the manager."""
 
 from __future__ import annotations
 
@@ -9,24 +11,23 @@ from bot.render.env import environment
 from bot.render.escaping import script_json
 from bot.render.jsonld import to_jsonld
 from bot.render.outline import outline
-from bot.roles.template import RoleTemplate
 
 
-def to_markdown(posting: Posting, role: RoleTemplate | None = None) -> str:
+def to_markdown(posting: Posting) -> str:
     template = environment("markdown").get_template("posting.md.j2")
-    return template.render(outline=outline(posting, role))
+    return template.render(outline=outline(posting))
 
 
-def to_text(posting: Posting, role: RoleTemplate | None = None) -> str:
+def to_text(posting: Posting) -> str:
     template = environment("text").get_template("posting.txt.j2")
-    return template.render(outline=outline(posting, role))
+    return template.render(outline=outline(posting))
 
 
-def to_html(posting: Posting, role: RoleTemplate | None = None) -> str:
+def to_html(posting: Posting) -> str:
     """A whole page; its JSON-LD is escaped so no text can close the script tag."""
     template = environment("html").get_template("posting.html.j2")
     return template.render(
-        outline=outline(posting, role),
+        outline=outline(posting),
         company=posting.organisation.name,
         jsonld=Markup(script_json(to_jsonld(posting))),
         notes=True,

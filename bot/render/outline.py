@@ -1,7 +1,8 @@
 """What a rendered posting shows, in order, for every format: key facts, then sections.
 
 Each format (Markdown, HTML, text, Block Kit) lays out the same Outline, so they never disagree
-about what is in a posting, what is still to fill in, or where a fact shown came from.
+about what is in a posting or what is still to fill in. Reference material (market pay, where a
+suggestion came from) is the manager's, never the candidate's: see bot.render.reference.
 """
 
 from __future__ import annotations
@@ -10,11 +11,8 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar
 
-from bot.posting import Posting
-from bot.posting.model import format_money
-from bot.roles.template import RoleTemplate, Source
+from bot.posting import Posting, Workplace
 from bot.text import field_label, say
 
 # Fields a posting cannot go out without; shown with a "to fill in" marker while empty.
@@ -28,7 +26,6 @@ class Fact:
     field: str
     label: str
     value: str
-    source: str = ""
     link: str = ""
 
 
@@ -40,17 +37,28 @@ class Section:
     heading: str
     text: str = ""
     items: tuple[str, ...] = ()
-    source: str = ""
+    link: str = ""
+    """A link target for the part of `text` that reads `link_text` (the application page)."""
+    link_text: str = ""
 
     @property
     def is_empty(self) -> bool:
         return not self.text and not self.items
+
+    @property
+    def around_link(self) -> tuple[str, str]:
+        """The text before and after `link_text`, for formats that make it a link."""
+        if not self.link or self.link_text not in self.text:
+            return self.text, ""
+        before, _, after = self.text.partition(self.link_text)
+        return before, after
 
 
 @dataclass(frozen=True)
 class Outline:
     title: str
     facts: tuple[Fact, ...]
+    """The header line: company, place and workplace, type, pay."""
     sections: tuple[Section, ...]
     missing: tuple[str, ...]
     """Labels of the fields still to fill in ('Company', 'Pay'), in the order they are asked."""
@@ -69,144 +77,122 @@ def format_date(day: dt.date) -> str:
     return say("render.date", month=calendar.month_name[day.month], day=day.day, year=day.year)
 
 
-def outline(posting: Posting, role: RoleTemplate | None = None) -> Outline:
-    """Lay out `posting`; with `role`, facts taken from it name their source."""
-    credit = _Credit(role)
+def outline(posting: Posting) -> Outline:
+    """Lay out `posting` as a candidate reads it: only what the employer says.
+
+    Sections follow the posting guide: a summary, what you'll do, what you bring, nice to have,
+    pay and benefits, schedule and working conditions, how to apply, the equal-opportunity line
+    and, where O*NET's words remain, one attribution line.
+    """
     return Outline(
         title=posting.title,
-        facts=tuple(_facts(posting, role, credit)),
-        sections=tuple(section for section in _sections(posting, credit) if section is not None),
+        facts=tuple(_facts(posting)),
+        sections=tuple(section for section in _sections(posting) if section is not None),
         missing=tuple(field_label(name) for name in posting.missing()),
     )
 
 
-def _facts(posting: Posting, role: RoleTemplate | None, credit: _Credit) -> Iterable[Fact]:
+def place(posting: Posting) -> str:
+    """'Denver, CO (on-site)', 'Toronto, ON, Canada (hybrid)', 'Remote (US)'."""
+    location = posting.location
+    if location is None:
+        return ""
+    if location.workplace is Workplace.REMOTE:
+        return location.describe()
+    country = "" if location.country in ("", "US") else _country(location.country)
+    where = ", ".join(part for part in (location.city, location.region, country) if part)
+    return say("render.place", where=where, workplace=location.workplace.label.lower())
+
+
+def _country(code: str) -> str:
+    from bot.posting.places import COUNTRY_NAMES
+
+    return COUNTRY_NAMES.get(code, code)
+
+
+def _facts(posting: Posting) -> Iterable[Fact]:
     yield Fact("organisation", field_label("organisation"), posting.organisation.name)
-    if posting.team:
-        yield Fact("team", field_label("team"), posting.team)
-    location = posting.location.describe() if posting.location else ""
-    yield Fact("location", field_label("location"), location)
+    yield Fact("location", field_label("location"), place(posting))
     kind = posting.employment_type.label if posting.employment_type else ""
     yield Fact("employment_type", field_label("employment_type"), kind)
     yield Fact("pay", field_label("pay"), posting.pay.describe() if posting.pay else "")
-    if role is not None:
-        for benchmark in role.pay:
-            source = role.source_by_id(benchmark.source)
-            value = say(
-                "render.benchmark",
-                amount=format_money(benchmark.figure, benchmark.currency),
-                per=say(f"pay_period.{benchmark.period}"),
-                kind=say(f"render.pay_kind.{benchmark.kind}"),
-                area=benchmark.area,
-            )
-            cited = say("render.source", citation=source.citation) if source else ""
-            yield Fact("pay_benchmark", say("render.benchmark_label"), value, cited)
-    if posting.years_experience is not None:
-        years = say("render.years", years=posting.years_experience)
-        from_role = role is not None and posting.years_experience == role.min_years_experience
-        cited = credit.whole("experience") if from_role else ""
-        yield Fact("years_experience", field_label("years_experience"), years, cited)
-    yield Fact("date_posted", field_label("date_posted"), format_date(posting.date_posted))
+
+
+def experience_line(posting: Posting) -> str:
+    """What the posting asks in experience, in words that match its structured data."""
+    years = posting.years_experience
+    if years:
+        level = posting.level or "mid"
+        return say("compose.years", years=years, a_title=_a(posting.title), lead=level == "lead")
+    return posting.experience_note
+
+
+def _a(title: str) -> str:
+    return ("an " if title[:1].lower() in "aeiou" else "a ") + title
+
+
+def _sections(posting: Posting) -> Iterable[Section | None]:
+    yield _text("summary", "", posting.summary)
+    yield _list(
+        "responsibilities", say("render.heading.responsibilities"), posting.responsibilities
+    )
+    bring = [line for line in (experience_line(posting), posting.education) if line]
+    bring += [*posting.licences, *posting.requirements]
+    yield _list("requirements", say("render.heading.requirements"), bring)
+    if posting.nice_to_haves:
+        yield _list("nice_to_haves", say("render.heading.nice_to_haves"), posting.nice_to_haves)
+    yield _pay(posting)
+    conditions = " ".join(part for part in (posting.schedule, posting.physical_demands) if part)
+    yield _text("schedule", say("render.heading.conditions"), conditions)
+    yield _apply(posting)
+    yield _text("equal_opportunity", "", posting.equal_opportunity or _equal_opportunity(posting))
+    yield _text("attribution", "", posting.attribution)
+
+
+def _pay(posting: Posting) -> Section | None:
+    items = []
+    if posting.pay:
+        line = posting.pay.describe()
+        if posting.pay_note:
+            line = f"{line}, {posting.pay_note}"
+        items.append(line)
+    items += posting.benefits
+    if not items:
+        return None
+    return Section("pay_benefits", say("render.heading.pay_benefits"), items=tuple(items))
+
+
+def _apply(posting: Posting) -> Section | None:
+    sentences = []
+    if posting.how_to_apply:
+        email = not posting.apply_url.startswith(("http://", "https://"))
+        key = "compose.apply_email" if email else "compose.apply_link"
+        sentences.append(say(key, link=posting.how_to_apply, email=posting.how_to_apply))
     if posting.closing_date:
-        yield Fact("closing_date", field_label("closing_date"), format_date(posting.closing_date))
-    if posting.identifier:
-        yield Fact("identifier", field_label("identifier"), posting.identifier)
-    yield Fact(
-        "how_to_apply", field_label("how_to_apply"), posting.how_to_apply, link=posting.apply_url
+        sentences.append(say("compose.closes", date=format_date(posting.closing_date)))
+    if not sentences:
+        return Section("how_to_apply", say("render.heading.how_to_apply"))
+    return Section(
+        "how_to_apply",
+        say("render.heading.how_to_apply"),
+        text=" ".join(sentences),
+        link=posting.apply_url,
+        link_text=posting.how_to_apply,
     )
 
 
-def _sections(posting: Posting, credit: _Credit) -> Iterable[Section | None]:
-    yield _text("summary", say("render.heading.summary"), posting.summary, credit)
-    for field in ("responsibilities", "requirements", "nice_to_haves"):
-        yield _list(field, getattr(posting, field), credit)
-    yield _text("education", field_label("education"), posting.education, credit)
-    yield _text("schedule", field_label("schedule"), posting.schedule, credit)
-    yield _text("physical_demands", field_label("physical_demands"), posting.physical_demands)
-    yield _list("benefits", posting.benefits, credit)
-    name = posting.organisation.name
-    heading = (
-        say("render.heading.organisation", name=name)
-        if name
-        else say("render.heading.organisation_unnamed")
-    )
-    yield _text("about", heading, posting.organisation.about)
-    yield _text("equal_opportunity", field_label("equal_opportunity"), posting.equal_opportunity)
+def _equal_opportunity(posting: Posting) -> str:
+    email = "" if posting.apply_url.startswith(("http://", "https://")) else posting.how_to_apply
+    return say("compose.equal_opportunity", company=posting.organisation.name, email=email)
 
 
-def _text(field: str, heading: str, text: str, credit: _Credit | None = None) -> Section | None:
+def _text(field: str, heading: str, text: str) -> Section | None:
     if not text:
         return None
-    source = credit.text(field, text) if credit else ""
-    return Section(field, heading, text=text, source=source)
+    return Section(field, heading, text=text)
 
 
-def _list(field: str, items: list[str], credit: _Credit) -> Section | None:
+def _list(field: str, heading: str, items: list[str]) -> Section | None:
     if not items and field not in _REQUIRED_SECTIONS:
         return None
-    return Section(field, field_label(field), items=tuple(items), source=credit.items(field, items))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-class _Credit:
-    """Names the role's source next to the parts of a posting that were taken from the role."""
-
-    # Posting field -> the role fields its content is drafted from.
-    _FROM: ClassVar[dict[str, tuple[str, ...]]] = {
-        "summary": ("summary",),
-        "responsibilities": ("duties", "tasks"),
-        "requirements": ("skills", "qualifications"),
-        "nice_to_haves": ("qualities",),
-        "education": ("education", "qualifications"),
-    }
-
-    def __init__(self, role: RoleTemplate | None) -> None:
-        self.role = role
-
-    def _source(self, role_field: str) -> Source | None:
-        return self.role.source_for(role_field) if self.role else None
-
-    def whole(self, role_field: str) -> str:
-        source = self._source(role_field)
-        return say("render.source", citation=source.citation) if source else ""
-
-    def items(self, field: str, items: list[str]) -> str:
-        """'Source: …' when every item is the role's, 'Partly from: …' when only some are."""
-        if self.role is None or not items:
-            return ""
-        known: set[str] = set()
-        source: Source | None = None
-        for role_field in self._FROM.get(field, ()):
-            entries = {_norm(entry) for entry in _strings(getattr(self.role, role_field))}
-            if source is None and any(_norm(item) in entries for item in items):
-                source = self._source(role_field)
-            known |= entries
-        if source is None:
-            return ""
-        taken = sum(1 for item in items if _norm(item) in known)
-        key = "render.source" if taken == len(items) else "render.partly_source"
-        return say(key, citation=source.citation)
-
-    def text(self, field: str, text: str) -> str:
-        """'Source: …' when the text is the role's own (or a part of it)."""
-        if self.role is None:
-            return ""
-        wanted = _norm(text)
-        for role_field in self._FROM.get(field, ()):
-            value = getattr(self.role, role_field)
-            whole = _norm(value if isinstance(value, str) else " ".join(_strings(value)))
-            source = self._source(role_field)
-            if wanted and whole and wanted in whole and source:
-                return say("render.source", citation=source.citation)
-        return ""
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [str(entry) for entry in value]
-    return []
+    return Section(field, heading, items=tuple(items))

@@ -16,6 +16,7 @@ from bot.drafting import EditRejected
 from bot.posting import Posting
 from bot.posting.form import changes_from_form, form_values
 from bot.posting.parse import ParseError, parse_workplace
+from bot.posting.vocabulary import LIST_FIELDS, SET_FIELDS
 from bot.text import field_label, say
 
 
@@ -51,59 +52,6 @@ Edit = SetField | AddItem | RemoveItem
 Command = Approve | RequestChanges | Edit
 
 # The words people use for a field -> the Posting field (or form field) they mean.
-SET_FIELDS: dict[str, str] = {
-    "pay": "pay",
-    "pay range": "pay",
-    "salary": "pay",
-    "wage": "pay",
-    "wages": "pay",
-    "compensation": "pay",
-    "location": "location",
-    "place": "location",
-    "type": "employment_type",
-    "job type": "employment_type",
-    "employment type": "employment_type",
-    "closing date": "closing_date",
-    "close date": "closing_date",
-    "closing": "closing_date",
-    "deadline": "closing_date",
-    "title": "title",
-    "job title": "title",
-    "team": "team",
-    "company": "organisation",
-    "organisation": "organisation",
-    "organization": "organisation",
-    "summary": "summary",
-    "education": "education",
-    "experience": "years_experience",
-    "years": "years_experience",
-    "years of experience": "years_experience",
-    "schedule": "schedule",
-    "hours": "schedule",
-    "apply": "how_to_apply",
-    "apply link": "how_to_apply",
-    "how to apply": "how_to_apply",
-    "workplace": "workplace",
-    "physical demands": "physical_demands",
-    "equal opportunity": "equal_opportunity",
-}
-LIST_FIELDS: dict[str, str] = {
-    "duty": "responsibilities",
-    "duties": "responsibilities",
-    "responsibility": "responsibilities",
-    "responsibilities": "responsibilities",
-    "task": "responsibilities",
-    "requirement": "requirements",
-    "requirements": "requirements",
-    "qualification": "requirements",
-    "skill": "requirements",
-    "nice to have": "nice_to_haves",
-    "nice-to-have": "nice_to_haves",
-    "benefit": "benefits",
-    "benefits": "benefits",
-    "perk": "benefits",
-}
-
 _APPROVALS = frozenset({"approve", "approved", "lgtm"})
 _MENTION = re.compile(r"<[@!#][^>]*>")
 _SHORTCODE = re.compile(r":[a-z0-9_+'-]+:(?::skin-tone-[2-6]:)?", re.IGNORECASE)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.catalog import Match, Occupation, Resolution, get_catalog, pay_for, resolve
 from bot.catalog.normalize import title_key, title_tokens
+from bot.roles.generate import posting_for
 from bot.roles.template import EducationShare, PayBenchmark, RoleTemplate, Source, Technology
 
 ONET_SOURCE_ID = "onet-29.3"
@@ -183,13 +184,29 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+def _reference_fields(occupation: Occupation) -> dict[str, object]:
+    """What a curated file may leave to the catalogue besides the catalogue fields."""
+    zone = occupation.job_zone
+    return {
+        "summary": occupation.description,
+        "duties": [t.text for t in occupation.tasks[:MAX_DUTIES]],
+        "skills": [s.name for s in occupation.skills[:MAX_SKILLS]],
+        "qualities": [w.name for w in occupation.work_styles[:MAX_QUALITIES]],
+        "education": occupation.education_sentence(),
+        "experience": zone.experience if zone else "",
+    }
+
+
 def merge_curated(role: RoleTemplate, occupation: Occupation) -> RoleTemplate:
     """The curated role, with what it lacks filled from the catalogue (sources named)."""
     data = role.model_dump(by_alias=True)
     sources = dict(role.sources)
     source_list = list(role.source_list)
     filled = False
-    for field, value in _catalog_fields(occupation).items():
+    if role.posting is not None and "posting" not in sources and "default" not in sources:
+        sources["posting"] = ONET_SOURCE_ID  # our own words, grounded in O*NET 29.3
+        filled = True
+    for field, value in {**_reference_fields(occupation), **_catalog_fields(occupation)}.items():
         if _empty(data.get(field)) and not _empty(value):
             data[field] = value
             sources[field] = ONET_SOURCE_ID
@@ -245,6 +262,7 @@ def role_from_catalog(occupation: Occupation) -> RoleTemplate:
             **fields,
             "source_list": source_list,
             "sources": sources,
+            "posting": posting_for(occupation),
             "curated": False,
         }
     )

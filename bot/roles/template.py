@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 PayPeriod = Literal["hour", "day", "week", "month", "year"]
+Level = Literal["entry", "mid", "senior", "lead"]
+LEVELS: tuple[Level, ...] = ("entry", "mid", "senior", "lead")
 
 
 class Source(BaseModel):
@@ -61,6 +63,46 @@ class EducationShare(BaseModel):
     percent: float
 
 
+class RolePosting(BaseModel):
+    """What a posting for this role says to candidates, in the employer's voice (curated roles).
+
+    Everything here is our own wording, grounded in O*NET 29.3 (and, for the Network Technician,
+    the source page): duties by share of time, must-haves a recruiter would write, and the
+    working conditions candidates ask about. Experience, education and licences follow the level
+    and the place, so they are not listed among the must-haves.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(
+        default="", description="The title candidates search for, if not the role's."
+    )
+    default_level: Level = "mid"
+    pay_basis: Literal["hour", "year"]
+    does: str = Field(
+        min_length=10,
+        description="Second person, one sentence for the summary: 'You'll install and fix …'.",
+    )
+    matters: str = Field(
+        default="", description="One sentence on why the work matters to the people it serves."
+    )
+    duties: list[str] = Field(min_length=5, max_length=7, description="Mid level, biggest first.")
+    entry_duties: list[str] = Field(default=[], max_length=7)
+    senior_duties: list[str] = Field(default=[], max_length=3)
+    lead_duties: list[str] = Field(default=[], max_length=3)
+    must_haves: list[str] = Field(min_length=2, max_length=5)
+    nice_to_haves: list[str] = Field(default=[], max_length=3)
+    education: str = Field(
+        min_length=3, description="As the employer asks: 'High school diploma or GED'."
+    )
+    entry_experience: str = Field(
+        default="", description="What an entry-level posting asks instead of years of experience."
+    )
+    tools: list[str] = []
+    schedule: str = Field(default="", description="Hours or shifts the job has wherever it is.")
+    physical_demands: str = ""
+
+
 class RoleTemplate(BaseModel):
     """A role a posting can be drafted from.
 
@@ -102,6 +144,7 @@ class RoleTemplate(BaseModel):
     sources: dict[str, str] = Field(
         default={}, description="Field name -> Source id for the facts in that field."
     )
+    posting: RolePosting | None = None
     curated: bool = True
 
     def source_for(self, field: str) -> Source | None:

@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from bot.dialogue.suggest import market_notes
 from bot.posting import Posting
 from bot.render import to_blocks
 from bot.render.mrkdwn import escape
@@ -85,7 +86,12 @@ def review_post(
         people = ", ".join(mention(user) for user in approvers)
         bottom.append(bk.context(say("review.approvals_by", version=version, people=people)))
     bottom.extend(_state_blocks(draft, blocked=blocked and override is None, failure=failure))
-    body = to_blocks(posting, role, header_extra=header, max_blocks=bk.MAX_BLOCKS - len(bottom))
+    body = to_blocks(
+        posting,
+        header_extra=header,
+        notes=market_notes(posting, role),
+        max_blocks=bk.MAX_BLOCKS - len(bottom),
+    )
     text = say(
         "review.post_text",
         title=escape(posting.title),

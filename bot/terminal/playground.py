@@ -10,6 +10,7 @@ import sys
 from typing import TextIO
 
 from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply
+from bot.dialogue.suggest import market_notes
 from bot.drafting import Drafting, EditRejected, RoleChoice, match_title, role_for
 from bot.posting.form import changes_from_form, form_values
 from bot.render import to_text
@@ -207,7 +208,8 @@ class Playground:
         if posting is None:
             return [say("terminal.not_ready")]
         try:
-            return [render(posting, fmt, role=role_for(draft.role_key))]
+            notes = market_notes(posting, role_for(draft.role_key)) if fmt == "slack" else None
+            return [render(posting, fmt, notes)]
         except ValueError:
             return [say("terminal.unknown_command")]
 
@@ -232,7 +234,8 @@ class Playground:
             elif isinstance(reply, Preview):
                 self.last_ask = None
                 lines.append(say("dialogue.finished"))
-                lines.append(to_text(reply.posting, role=self._role()))
+                lines.append(to_text(reply.posting))
+                lines.extend(market_notes(reply.posting, self._role()))
                 if reply.missing:
                     lines.append(say("slack.preview_missing", fields=", ".join(reply.missing)))
                 lines.extend(self._checks(reply))

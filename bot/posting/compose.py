@@ -1,0 +1,174 @@
+"""The candidate-facing parts of a posting, drafted from a role at one level in one place.
+
+A role's posting content (curated, or generated from O*NET by rule) says what the job is; the
+level decides which duties apply, how many years are asked and whether supervising belongs in
+it; the place decides how a licence is named ("Current Colorado RN license"). The summary
+speaks for the employer: who is hiring, the team, what the person will do and why it matters.
+Nothing here is reference material: market pay and sources stay with the manager.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.posting.model import Level, Location, Workplace
+from bot.posting.places import US_STATES
+from bot.roles.licences import licences_for
+from bot.roles.template import RolePosting, RoleTemplate
+from bot.text import say
+
+YEARS_BY_LEVEL: dict[str, int | None] = {"entry": None, "mid": 2, "senior": 5, "lead": 5}
+MAX_DUTIES = 7
+MAX_NICE = 3
+_LEADS_ALREADY = re.compile(
+    r"\b(supervisor|manager|director|lead|chief|head|superintendent)\b", re.I
+)
+
+
+def role_posting(role: RoleTemplate) -> RolePosting:
+    """The role's posting content; a role file without one gets the catalogue's rules."""
+    if role.posting is not None:
+        return role.posting
+    from bot.roles.generate import fallback_posting
+
+    return fallback_posting(role)
+
+
+def level_for(role: RoleTemplate, level: str | None) -> Level:
+    if level in YEARS_BY_LEVEL:
+        return level  # type: ignore[return-value]
+    return role_posting(role).default_level
+
+
+def state_of(location: Location | None) -> str | None:
+    """The US state's name a licence is issued by, when the posting has one."""
+    if location is None:
+        return None
+    if location.country in ("US", "") and location.region in US_STATES:
+        return US_STATES[location.region]
+    states = [c.removeprefix("US-") for c in location.remote_regions if c.startswith("US-")]
+    if len(states) == 1 and states[0] in US_STATES:
+        return US_STATES[states[0]]
+    return None
+
+
+def posting_title(role: RoleTemplate) -> str:
+    content = role.posting
+    return content.title if content is not None and content.title else role.title
+
+
+def duties_at(content: RolePosting, level: Level) -> list[str]:
+    """The duties a posting at this level lists, biggest share of time first."""
+    if level == "entry":
+        duties = content.entry_duties or content.duties
+    elif level == "senior":
+        duties = [*content.senior_duties, *content.duties]
+    elif level == "lead" and content.default_level != "lead":
+        duties = [*content.lead_duties, *content.duties]
+    else:
+        duties = content.duties
+    return list(dict.fromkeys(duties))[:MAX_DUTIES]
+
+
+def a_title(title: str, level: Level) -> str:
+    """'an entry-level Network Technician', 'a senior Registered Nurse', 'a Cook'."""
+    word = say(f"compose.level_word.{level}")
+    if level == "lead" and _LEADS_ALREADY.search(title):
+        word = ""
+    phrase = f"{word} {title}".strip()
+    article = "an" if phrase[:1].lower() in "aeiou" else "a"
+    return f"{article} {phrase}"
+
+
+def summary_for(
+    role: RoleTemplate,
+    level: Level,
+    *,
+    title: str,
+    company: str = "",
+    about: str = "",
+    team: str = "",
+    place: str = "",
+) -> str:
+    """Two to four sentences: who is hiring, the team, what the person will do, why it matters."""
+    content = role_posting(role)
+    sentences = [
+        say(
+            "compose.hiring",
+            about=_first_sentences(about, 2),
+            company=company,
+            a_title=a_title(title, level),
+            team=team,
+            place=place,
+        ),
+        content.does,
+    ]
+    if content.matters:
+        sentences.append(content.matters)
+    if level == "entry" and _trains(content):
+        sentences.append(say("compose.entry_training"))
+    return " ".join(" ".join(s.split()) for s in sentences if s.strip())
+
+
+def experience_note(content: RolePosting, level: Level) -> str:
+    if level != "entry":
+        return ""
+    return content.entry_experience or say("compose.entry_trained")
+
+
+def _trains(content: RolePosting) -> bool:
+    return not content.entry_experience or "train" in content.entry_experience.lower()
+
+
+def _first_sentences(text: str, count: int) -> str:
+    parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    return " ".join(parts[:count]).strip()
+
+
+def place_phrase(location: Location | None) -> str:
+    """'Denver, CO' for a summary; '' for a remote job (the header says where it is open)."""
+    if location is None or location.workplace is Workplace.REMOTE:
+        return ""
+    return ", ".join(part for part in (location.city, location.region) if part)
+
+
+def drafted(
+    role: RoleTemplate,
+    *,
+    level: Level,
+    location: Location | None = None,
+    company: str = "",
+    about: str = "",
+    team: str = "",
+) -> dict[str, Any]:
+    """The Posting fields a role gives at `level` in `location`, ready for the answers on top."""
+    content = role_posting(role)
+    state = state_of(location)
+    rows = licences_for(role.onet_code, level)
+    must = [row.bullet(level, state) for row in rows if row.required]
+    nice = [row.bullet(level, state) for row in rows if not row.required]
+    title = posting_title(role)
+    return {
+        "title": title,
+        "level": level,
+        "summary": summary_for(
+            role,
+            level,
+            title=title,
+            company=company,
+            about=about,
+            team=team,
+            place=place_phrase(location),
+        ),
+        "responsibilities": duties_at(content, level),
+        "requirements": list(content.must_haves),
+        "nice_to_haves": [*nice, *content.nice_to_haves][:MAX_NICE],
+        "licences": must,
+        "education": content.education,
+        "years_experience": YEARS_BY_LEVEL[level],
+        "experience_note": experience_note(content, level),
+        "schedule": content.schedule,
+        "physical_demands": content.physical_demands,
+        "attribution": "" if role.curated else say("compose.attribution"),
+    }
