@@ -224,12 +224,12 @@ def test_role_for_hands_out_copies() -> None:
 
 
 def test_an_uncurated_occupation_becomes_a_role_from_the_catalogue() -> None:
-    role = role_for("29-1141.00")
+    role = role_for("17-2051.00")
     assert role is not None
-    assert role.id == "onet-29-1141-00"
+    assert role.id == "onet-17-2051-00"
     assert role.curated is False
-    assert role.title == "Registered Nurse"
-    assert role.summary.startswith("Assess patient health problems")
+    assert role.title == "Civil Engineer"
+    assert role.summary.startswith("Perform engineering duties")
     assert 1 <= len(role.duties) <= 8
     assert role.skills and role.qualities
     assert "bachelor's degree" in role.education
@@ -237,7 +237,7 @@ def test_an_uncurated_occupation_becomes_a_role_from_the_catalogue() -> None:
     assert {s.id for s in role.source_list} == {"onet-29.3", "bls-oews-2025"}
     source = role.source_for("summary")
     assert source is not None and "CC BY 4.0" in source.citation
-    assert any(p.kind == "median" and p.figure == 97550 for p in role.pay)
+    assert any(p.kind == "median" and p.figure == 100840 for p in role.pay)
 
 
 def test_a_role_without_bls_pay_says_why() -> None:
@@ -259,10 +259,14 @@ def test_find_role_returns_the_role_and_did_you_mean() -> None:
 
 
 def test_find_role_drafts_under_the_title_people_typed() -> None:
-    found = find_role("warehouse associate")
-    assert found.role is not None
-    assert found.role.title == "Warehouse Associate"
-    assert found.role.onet_code == "53-7062.00"
+    # An occupation without a curated role is drafted under the common title people typed.
+    found = find_role("line installer")
+    assert found.role is not None and not found.role.curated
+    assert found.role.title == "Line Installer"
+    # A curated role keeps its own title for the titles people type for it.
+    curated = find_role("warehouse associate")
+    assert curated.role is not None and curated.role.title == "Material Handler"
+    assert curated.role.onet_code == "53-7062.00"
 
 
 def test_find_role_is_honest_when_nothing_matches() -> None:

@@ -76,10 +76,18 @@ def test_show_a_curated_role_with_its_sources(capsys: pytest.CaptureFixture[str]
 
 
 def test_show_by_title_builds_from_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "roles", "show", "civil", "engineer")
+    assert code == 0
+    assert out.startswith("Civil Engineer  (from the catalogue, role onet-17-2051-00)")
+    assert "Summary: Perform engineering duties" in out
+
+
+def test_show_a_curated_role_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "roles", "show", "registered", "nurse")
     assert code == 0
-    assert out.startswith("Registered Nurse  (from the catalogue, role onet-29-1141-00)")
-    assert "Summary: Assess patient health problems" in out
+    assert out.startswith("Registered Nurse  (curated role registered_nurse)")
+    code, out, _ = run(capsys, "roles", "show", "29-1141.00", "--json")
+    assert code == 0 and json.loads(out)["curated"] is True
 
 
 def test_show_unknown_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,7 +52,8 @@ def test_an_installed_wheel_drafts_without_the_checkout(wheel: Path, tmp_path: P
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "$54,683" in result.stdout
+    # The curated role file went into the wheel: its entry-level duties are in the draft.
+    assert "with a senior technician on hand" in result.stdout
     found = subprocess.run(
         [sys.executable, "-c", "from bot.paths import prompts_dir; print(prompts_dir())"],
         cwd=elsewhere,

@@ -1,4 +1,5 @@
-"""Every renderer: what it shows, that user text is escaped for it, and Block Kit's limits."""
+"""Every renderer: what it shows (only what the employer says), that user text is escaped for
+it, and Block Kit's limits."""
 
 from __future__ import annotations
 
@@ -28,12 +29,25 @@ from bot.render import (
 )
 from bot.render.mrkdwn import escape
 from bot.roles.curated import load_curated_roles
-from bot.roles.template import RoleTemplate
+from bot.roles.template import RolePosting, RoleTemplate
 
 TODAY = dt.date(2026, 11, 28)
 CITATION = "Indeed, “Network Technician Job Description: Top Duties and Qualifications” (Sept 2023)"
 HOSTILE = "Ping <!channel> and <@U123> & run <script>alert(1)</script> then </script>"
 RAW_MARKUP = ("<!channel>", "<@U123>", "<script>", "</script>")
+HEADINGS = (
+    "What you'll do",
+    "What you bring",
+    "Nice to have",
+    "Pay and benefits",
+    "Schedule and working conditions",
+    "How to apply",
+)
+# What reference material looks like; none of it belongs in a posting a candidate reads.
+REFERENCE = re.compile(
+    r"\bSources?:|Partly from|Typical pay|\$54,683|\bIndeed\b|\bBLS\b|\bOEWS\b|\bmedian\b|"
+    r"percentile|%|Many employers|For you, not the posting"
+)
 
 ANSWERS: dict[str, Any] = {
     "organisation": {"name": "Acme Networks", "url": "https://acme.example", "about": "We wire."},
@@ -45,7 +59,7 @@ ANSWERS: dict[str, Any] = {
     "how_to_apply": "https://acme.example/jobs/42",
     "identifier": "NT-42",
     "benefits": "Health insurance\nTraining budget",
-    "schedule": "Monday to Friday, 9 to 5",
+    "schedule": "Monday to Friday, 9 to 5.",
     "equal_opportunity": "Acme is an equal opportunity employer.",
 }
 
@@ -53,6 +67,12 @@ ANSWERS: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def role() -> RoleTemplate:
     return load_curated_roles()["network_technician"]
+
+
+@pytest.fixture(scope="module")
+def content(role: RoleTemplate) -> RolePosting:
+    assert role.posting is not None
+    return role.posting
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +97,9 @@ def hostile(role: RoleTemplate) -> Posting:
         "responsibilities": [HOSTILE, "Install <b>networks</b> & cabling"],
         "requirements": [HOSTILE],
         "nice_to_haves": [HOSTILE],
+        "licences": [HOSTILE],
         "benefits": [HOSTILE],
+        "pay_note": HOSTILE,
         "education": HOSTILE,
         "schedule": HOSTILE,
         "physical_demands": HOSTILE,
@@ -87,50 +109,115 @@ def hostile(role: RoleTemplate) -> Posting:
     return posting_from_role(role, answers, today=TODAY)
 
 
+def _section(markdown: str, heading: str) -> str:
+    """The body of one '## heading' part of a Markdown posting."""
+    return markdown.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0].strip("\n")
+
+
 # --------------------------------------------------------------------------- what is shown
 
 
-def test_markdown_shows_the_duties_skills_and_pay_with_its_source(
-    draft: Posting, role: RoleTemplate
-) -> None:
-    text = to_markdown(draft, role)
-    for duty in role.duties:
-        assert f"- {duty}\n" in text
-    for skill in role.skills:
-        assert f"- {skill}\n" in text
-    [pay_line] = [line for line in text.splitlines() if "$54,683" in line]
-    assert CITATION in pay_line
-    assert text.startswith("# Network Technician\n")
+def test_markdown_follows_the_posting_guide(complete: Posting, content: RolePosting) -> None:
+    text = to_markdown(complete)
+    lines = text.splitlines()
+    assert lines[0] == "# Network Technician"
+    # The header line: company, place and workplace, type, pay.
+    assert lines[2] == (
+        "**Acme Networks · Denver, CO (on-site) · Full-time · $55,000 – $65,000 a year**"
+    )
+    # The summary comes next, under no heading of its own.
+    assert lines[4].startswith("We wire. Acme Networks is hiring an entry-level Network Technician")
+    assert "## About the role" not in text
+    positions = [text.index(f"## {heading}\n") for heading in HEADINGS]
+    assert positions == sorted(positions)
+    assert _section(text, "What you'll do").splitlines() == [
+        f"- {duty}" for duty in content.entry_duties
+    ]
+    bring = _section(text, "What you bring")
+    bullets = [line[2:] for line in bring.splitlines() if line.startswith("- ")]
+    assert bullets == [content.entry_experience.strip(), content.education.strip()] + [
+        item for item in content.must_haves
+    ]
+    assert _section(text, "Nice to have").count("\n- ") + 1 == len(content.nice_to_haves)
+    pay = _section(text, "Pay and benefits")
+    assert pay.splitlines()[:3] == [
+        "- $55,000 – $65,000 a year",
+        "- Health insurance",
+        "- Training budget",
+    ]
+    conditions = _section(text, "Schedule and working conditions")
+    assert "Monday to Friday, 9 to 5." in conditions
+    assert " ".join(content.physical_demands.split()) in " ".join(conditions.split())
+    apply = _section(text, "How to apply")
+    assert "[https://acme.example/jobs/42](https://acme.example/jobs/42)" in apply
+    assert "Applications close January 31, 2027." in apply
+    assert text.rstrip().endswith("Acme is an equal opportunity employer.")
 
 
-def test_a_draft_marks_what_is_still_to_fill_in_in_every_format(
-    draft: Posting, role: RoleTemplate
-) -> None:
+def test_the_pay_note_follows_the_pay(complete: Posting) -> None:
+    tipped = complete.model_copy(update={"pay_note": "plus an on-call bonus"})
+    assert "- $55,000 – $65,000 a year, plus an on-call bonus\n" in to_markdown(tipped)
+
+
+def test_the_equal_opportunity_line_offers_an_accommodation(complete: Posting) -> None:
+    own = complete.model_copy(update={"equal_opportunity": ""})
+    last = to_markdown(own).rstrip().splitlines()[-1]
+    assert last.startswith("Acme Networks is an equal opportunity employer.")
+    assert "accommodation" in last
+    by_email = own.model_copy(update={"how_to_apply": "jobs@acme.example"})
+    shown = to_markdown(by_email)
+    assert "[jobs@acme.example](mailto:jobs@acme.example)" in _section(shown, "How to apply")
+    last = shown.rstrip().splitlines()[-1]
+    assert "accommodation" in last and "jobs@acme.example" in last
+
+
+def test_a_draft_marks_what_is_still_to_fill_in_in_every_format(draft: Posting) -> None:
     for fmt in ("markdown", "html", "text", "slack"):
-        shown = render(draft, fmt, role)
+        shown = render(draft, fmt)
         for label in ("Company", "Location", "Employment type", "Pay", "How to apply"):
             assert f"[to fill in: {label}]" in shown, (fmt, label)
         assert "Still to fill in: Company, Location, Employment type, Pay, How to apply" in shown
 
 
+def test_required_sections_left_empty_are_marked(complete: Posting) -> None:
+    empty = complete.model_copy(
+        update={"responsibilities": [], "requirements": [], "experience_note": "", "education": ""}
+    )
+    text = to_markdown(empty)
+    assert "## What you'll do\n\n**[to fill in: Responsibilities]**" in text
+    assert "## What you bring\n\n**[to fill in: Requirements]**" in text
+    assert "Still to fill in: Responsibilities, Requirements." in text
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "html", "text", "slack"])
-def test_a_complete_posting_has_nothing_to_fill_in(
-    fmt: str, complete: Posting, role: RoleTemplate
-) -> None:
+def test_a_complete_posting_has_nothing_to_fill_in(fmt: str, complete: Posting) -> None:
     assert complete.missing() == []
-    shown = render(complete, fmt, role)
+    shown = render(complete, fmt)
     assert "to fill in" not in shown
-    for fact in ("Acme Networks", "Denver, CO, US", "$55,000 – $65,000 a year", "Full-time"):
+    for fact in ("Acme Networks", "Denver, CO (on-site)", "$55,000 – $65,000 a year", "Full-time"):
         assert fact in shown, fact
     assert "January 31, 2027" in shown
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_renders_both_postings(
-    fmt: str, draft: Posting, complete: Posting, role: RoleTemplate
+def test_no_reference_material_in_any_format(
+    fmt: str, complete: Posting, role: RoleTemplate
 ) -> None:
+    shown = render(complete, fmt)
+    found = REFERENCE.search(shown)
+    assert found is None, shown[max(0, found.start() - 80) : found.end() + 80]
+    assert CITATION not in shown
+    # The role's reference text (the Indeed page's own words) stays with the manager.
+    assert role.summary[:60] not in shown
+    for skill in role.skills:
+        assert skill not in shown, skill
+    for quality in role.qualities:
+        assert quality not in shown, quality
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_renders_both_postings(fmt: str, draft: Posting, complete: Posting) -> None:
     for posting in (draft, complete):
-        assert "Network Technician" in render(posting, fmt, role)
         assert "Network Technician" in render(posting, fmt)
 
 
@@ -140,44 +227,69 @@ def test_the_command_line_offers_every_format() -> None:
         render(Posting(title="x"), "pdf")
 
 
-def test_facts_from_the_role_name_their_source_and_answers_do_not(
-    role: RoleTemplate, complete: Posting
-) -> None:
-    shown = to_markdown(complete, role)
-    responsibilities = shown.split("## Responsibilities", 1)[1].split("##", 1)[0]
-    assert f"*Source: {CITATION}*" in responsibilities
-    benefits = shown.split("## Benefits", 1)[1].split("##", 1)[0]
-    assert "Source" not in benefits
-    mixed = complete.model_copy(update={"responsibilities": [role.duties[0], "Run the help desk"]})
-    assert f"Partly from: {CITATION}" in to_markdown(mixed, role)
-    own = complete.model_copy(update={"responsibilities": ["Run the help desk"]})
-    own_section = to_markdown(own, role).split("## Responsibilities", 1)[1].split("##", 1)[0]
-    assert CITATION not in own_section
-    # Without the role nothing claims a source, and no benchmark is shown.
-    assert "Source" not in to_markdown(complete)
-    assert "$54,683" not in to_markdown(complete)
+def test_manager_notes_show_only_in_the_slack_preview_as_context(complete: Posting) -> None:
+    note = "For you, not the posting: local pay runs $50,000 (25th percentile) (BLS OEWS)."
+    blocks = to_blocks(complete, notes=[note])
+    assert blocks[-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}
+    sections = [b for b in blocks if b["type"] != "context"]
+    assert "25th percentile" not in json.dumps(sections)
+    assert note in render(complete, "slack", [note])
+    for fmt in ("markdown", "html", "text", "jsonld", "json"):
+        assert "25th percentile" not in render(complete, fmt, [note]), fmt
+    # Without notes there is no context block after the posting.
+    assert to_blocks(complete)[-1]["type"] == "section"
 
 
-def test_text_is_readable_in_a_terminal(complete: Posting, role: RoleTemplate) -> None:
-    text = to_text(complete, role)
+def test_manager_notes_are_escaped_for_mrkdwn(complete: Posting) -> None:
+    blocks = to_blocks(complete, notes=["<!channel> pay & more"])
+    assert blocks[-1]["elements"][0]["text"] == "&lt;!channel&gt; pay &amp; more"
+
+
+def test_an_attribution_is_one_line_at_the_end(complete: Posting) -> None:
+    credit = (
+        "Parts of this description are adapted from O*NET 29.3 (USDOL/ETA), used under CC BY 4.0."
+    )
+    credited = complete.model_copy(update={"attribution": credit})
+    markdown = to_markdown(credited)
+    assert markdown.rstrip().endswith(
+        "*Parts of this description are adapted from O\\*NET 29.3 (USDOL/ETA), used under CC BY "
+        "4.0.*"
+    )
+    assert markdown.count("O\\*NET") == 1
+    text = to_text(credited)
+    assert " ".join(text.rstrip().split("\n\n")[-1].split()) == credit
+    assert text.count("O*NET") == 1
+    assert to_html(credited).count("O*NET") == 2  # in the page, and in its JSON-LD description
+    blocks = to_blocks(credited)
+    assert blocks[-1]["text"]["text"] == f"_{credit}_"
+    assert to_markdown(complete).count("O\\*NET") == 0  # a curated role needs no credit
+
+
+def test_text_is_readable_in_a_terminal(complete: Posting, content: RolePosting) -> None:
+    text = to_text(complete)
     assert all(len(line) <= 78 for line in text.splitlines()), text
     assert "Network Technician\n==================\n" in text
-    assert "  * Design and install computer networks" in text
+    assert "Acme Networks · Denver, CO (on-site) · Full-time · $55,000 – $65,000 a year" in text
+    assert "What you'll do\n--------------\n" in text
+    assert "  * " + content.entry_duties[0][:40] in text
 
 
 # -------------------------------------------------------------------------------- escaping
 
 
-def test_markdown_escapes_user_text(hostile: Posting, role: RoleTemplate) -> None:
-    text = to_markdown(hostile, role)
+def test_markdown_escapes_user_text(hostile: Posting) -> None:
+    text = to_markdown(hostile)
     for raw in (*RAW_MARKUP, "<b>", "<!here>"):
         assert raw not in text
     assert "&lt;!channel&gt;" in text
     assert "&lt;@U123&gt;" in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-    assert "&amp; run" in text
-    assert " & " not in text
     assert "<" not in text and ">" not in text
+    # An ampersand that would start a character reference is escaped, so "&lt;" typed by a
+    # user shows as typed instead of turning into "<".
+    typed = hostile.model_copy(update={"summary": "Fish &amp; chips &lt;b&gt; &#60;i&#62;"})
+    summary = to_markdown(typed).split("\n\n")[2]
+    assert summary == "Fish &amp;amp; chips &amp;lt;b&amp;gt; &amp;#60;i&amp;#62;"
 
 
 class _Page(HTMLParser):
@@ -210,8 +322,8 @@ def _page(html: str) -> _Page:
     return page
 
 
-def test_html_escapes_user_text(hostile: Posting, role: RoleTemplate) -> None:
-    html = to_html(hostile, role)
+def test_html_escapes_user_text(hostile: Posting) -> None:
+    html = to_html(hostile)
     page = _page(html)
     assert page.scripts == [{"type": "application/ld+json"}]
     assert "b" not in page.tags
@@ -229,22 +341,20 @@ def _jsonld_in(html: str) -> str:
 
 
 def test_the_json_ld_in_the_page_parses_and_cannot_close_its_script(
-    hostile: Posting, complete: Posting, role: RoleTemplate
+    hostile: Posting, complete: Posting
 ) -> None:
     for posting in (hostile, complete):
-        inside = _jsonld_in(to_html(posting, role))
+        inside = _jsonld_in(to_html(posting))
         assert "<" not in inside and ">" not in inside and "&" not in inside
         assert "\\u003c" in inside  # the description's own tags, escaped
         assert json.loads(inside) == to_jsonld(posting)
 
 
-def test_text_shows_user_text_as_typed_without_control_characters(
-    hostile: Posting, role: RoleTemplate
-) -> None:
-    text = to_text(hostile, role)
+def test_text_shows_user_text_as_typed_without_control_characters(hostile: Posting) -> None:
+    text = to_text(hostile)
     assert "<!channel>" in text  # plain text: nothing reads it as markup
     sneaky = hostile.model_copy(update={"summary": "red \x1b[31mALERT\x1b[0m\x07 done\r"})
-    shown = to_text(sneaky, role)
+    shown = to_text(sneaky)
     assert "ALERT" in shown
     assert not any(ch in shown for ch in "\x1b\x07\r")
 
@@ -257,8 +367,8 @@ def _mrkdwn_texts(blocks: list[dict[str, Any]]) -> list[str]:
     return texts
 
 
-def test_slack_escapes_all_user_text(hostile: Posting, role: RoleTemplate) -> None:
-    blocks = to_blocks(hostile, role)
+def test_slack_escapes_all_user_text(hostile: Posting) -> None:
+    blocks = to_blocks(hostile, notes=[HOSTILE])
     texts = _mrkdwn_texts(blocks)
     joined = "\n".join(texts)
     for raw in (*RAW_MARKUP, "<!here>", "<b>"):
@@ -326,21 +436,26 @@ def check_blocks(blocks: list[dict[str, Any]], max_blocks: int = 50) -> None:
 
 
 def test_blocks_for_every_posting_are_valid(
-    draft: Posting, complete: Posting, hostile: Posting, role: RoleTemplate
+    draft: Posting, complete: Posting, hostile: Posting
 ) -> None:
+    long_note = "A note for the manager & more. " * 200
     for posting in (draft, complete, hostile):
-        check_blocks(to_blocks(posting, role))
         check_blocks(to_blocks(posting))
-        check_blocks(json.loads(render(posting, "slack", role)))
+        check_blocks(to_blocks(posting, notes=[long_note]))
+        check_blocks(json.loads(render(posting, "slack")))
+        check_blocks(json.loads(render(posting, "slack", [long_note])))
 
 
-def test_blocks_show_key_facts_as_fields(complete: Posting, role: RoleTemplate) -> None:
-    blocks = to_blocks(complete, role)
+def test_blocks_show_key_facts_as_fields(complete: Posting) -> None:
+    blocks = to_blocks(complete)
     assert blocks[0]["type"] == "header"
     fields = [field["text"] for block in blocks for field in block.get("fields", [])]
-    assert "*Pay*\n$55,000 – $65,000 a year" in fields
-    assert "*Location*\nDenver, CO, US" in fields
-    assert any(text.startswith("*Typical pay for this role*\n$54,683") for text in fields)
+    assert fields == [
+        "*Company*\nAcme Networks",
+        "*Location*\nDenver, CO (on-site)",
+        "*Employment type*\nFull-time",
+        "*Pay*\n$55,000 – $65,000 a year",
+    ]
 
 
 def _shown_items(blocks: list[dict[str, Any]], heading: str) -> list[str]:
@@ -359,14 +474,12 @@ def _shown_items(blocks: list[dict[str, Any]], heading: str) -> list[str]:
     return lines
 
 
-def test_forty_very_long_responsibilities_are_split_across_sections(
-    complete: Posting, role: RoleTemplate
-) -> None:
+def test_forty_very_long_responsibilities_are_split_across_sections(complete: Posting) -> None:
     items = [f"{index:02d} " + "install and test the network cabling " * 26 for index in range(40)]
     posting = complete.model_copy(update={"responsibilities": [i[:1000] for i in items]})
-    blocks = to_blocks(posting, role)
+    blocks = to_blocks(posting)
     check_blocks(blocks)
-    shown = _shown_items(blocks, "Responsibilities")
+    shown = _shown_items(blocks, "What you'll do")
     assert [line[2:4] for line in shown] == [f"{index:02d}" for index in range(40)]
 
 
@@ -378,6 +491,8 @@ def test_past_fifty_blocks_each_list_is_cut_with_a_note(complete: Posting) -> No
             **complete.model_dump(),
             "responsibilities": long_items,
             "requirements": long_items,
+            "experience_note": "",
+            "education": "",
             "nice_to_haves": long_items,
             "benefits": long_items,
             "summary": heavy * 5,
@@ -386,12 +501,19 @@ def test_past_fifty_blocks_each_list_is_cut_with_a_note(complete: Posting) -> No
     blocks = to_blocks(posting)
     check_blocks(blocks)
     assert len(blocks) >= 45  # the budget is used, not given up
-    for heading in ("Responsibilities", "Requirements", "Nice to have", "Benefits"):
+    # "Pay and benefits" lists the pay line before the 40 benefits.
+    totals = {
+        "What you'll do": 40,
+        "What you bring": 40,
+        "Nice to have": 40,
+        "Pay and benefits": 41,
+    }
+    for heading, total in totals.items():
         shown = _shown_items(blocks, heading)
         kept = [line for line in shown if line.startswith("•")]
         [note] = [line for line in shown if line.startswith("_…")]
         assert kept, heading
-        assert note == f"_… and {40 - len(kept)} more_"
+        assert note == f"_… and {total - len(kept)} more_"
 
 
 def test_a_long_paragraph_past_the_budget_is_shortened_with_a_note() -> None:
@@ -401,10 +523,11 @@ def test_a_long_paragraph_past_the_budget_is_shortened_with_a_note() -> None:
     assert "shortened here" in blocks[-2]["text"]["text"]
 
 
-def test_blocks_leave_room_when_asked(complete: Posting, role: RoleTemplate) -> None:
+def test_blocks_leave_room_when_asked(complete: Posting) -> None:
     long_items = ["word & " * 140 for _ in range(40)]
     posting = complete.model_copy(update={"responsibilities": long_items})
-    check_blocks(to_blocks(posting, role, max_blocks=20), max_blocks=20)
+    check_blocks(to_blocks(posting, max_blocks=20), max_blocks=20)
+    check_blocks(to_blocks(posting, notes=["A note"], max_blocks=20), max_blocks=20)
 
 
 def test_a_title_at_its_limit_fits_the_header() -> None:
@@ -435,21 +558,25 @@ def test_any_posting_gives_blocks_slack_accepts(
         summary=summary,
         responsibilities=items,
         requirements=more,
+        licences=more[::-1],
         benefits=items[::-1],
         equal_opportunity=summary,
+        attribution=summary[:400],
     )
-    check_blocks(to_blocks(posting))
+    check_blocks(to_blocks(posting, notes=[summary] if summary.strip() else None))
 
 
 # -------------------------------------------------------------------------------- JSON-LD
 
 
-def test_json_ld_has_google_required_and_recommended_properties(complete: Posting) -> None:
+def test_json_ld_has_google_required_and_recommended_properties(
+    complete: Posting, content: RolePosting
+) -> None:
     data = to_jsonld(complete)
     assert data["@context"] == "https://schema.org/"
     assert data["@type"] == "JobPosting"
     assert data["title"] == "Network Technician"
-    assert "<li>Design and install computer networks" in data["description"]
+    assert f"<li>{content.entry_duties[0][:40]}" in data["description"]
     assert data["datePosted"] == "2026-11-28"
     assert data["hiringOrganization"] == {
         "@type": "Organization",
@@ -484,14 +611,42 @@ def test_json_ld_has_google_required_and_recommended_properties(complete: Postin
     }
     assert data["directApply"] is True
     assert data["occupationalCategory"] == "15-1231.00"
+    assert data["jobBenefits"] == "Health insurance; Training budget"
+    assert data["workHours"] == "Monday to Friday, 9 to 5."
+
+
+def test_json_ld_states_the_education_and_experience_the_text_states(
+    role: RoleTemplate, complete: Posting
+) -> None:
+    # Entry level: "An associate degree or certificate …", and no years asked.
+    data = to_jsonld(complete)
+    assert complete.education.startswith("An associate degree")
     assert data["educationRequirements"] == {
         "@type": "EducationalOccupationalCredential",
-        "credentialCategory": "bachelor degree",
+        "credentialCategory": "associate degree",
     }
-    assert data["experienceRequirements"] == {
-        "@type": "OccupationalExperienceRequirements",
-        "monthsOfExperience": 60,
-    }
+    assert complete.years_experience is None
+    assert "experienceRequirements" not in data
+    assert "monthsOfExperience" not in json.dumps(data)
+    for level, years in (("mid", 2), ("senior", 5), ("lead", 5)):
+        posting = posting_from_role(role, {**ANSWERS, "level": level}, today=TODAY)
+        assert f"{years}+ years of experience as a Network Technician" in to_markdown(posting)
+        assert to_jsonld(posting)["experienceRequirements"] == {
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": years * 12,
+        }
+    no_school = complete.model_copy(update={"education": ""})
+    assert "educationRequirements" not in to_jsonld(no_school)
+
+
+def test_json_ld_names_licences_as_qualifications_only_when_the_text_does(
+    complete: Posting,
+) -> None:
+    assert complete.licences == []
+    assert "qualifications" not in to_jsonld(complete)
+    licensed = complete.model_copy(update={"licences": ["A valid Colorado driver's license."]})
+    assert "- A valid Colorado driver's license.\n" in to_markdown(licensed)
+    assert "Colorado driver's license" in to_jsonld(licensed)["qualifications"]
 
 
 def test_json_ld_for_a_remote_job(role: RoleTemplate) -> None:

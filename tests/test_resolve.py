@@ -226,9 +226,12 @@ def test_matches_are_ranked_and_limited() -> None:
 def test_matches_name_what_matched() -> None:
     best = resolve("CNA").matches[0]
     assert best.code == "31-1131.00"
-    assert "CNA" in best.matched
+    # A curated role for the occupation answers with its own title, which "CNA" stands for.
+    assert best.matched == "Certified Nursing Assistant"
     assert best.title == "Nursing Assistants"
-    assert best.via in ("alternate title", "short title")
+    assert best.via == "curated title"
+    rigger = resolve("CNC machinist").matches[0]
+    assert "CNC" in rigger.matched and rigger.via in ("alternate title", "short title")
 
 
 def test_codes_resolve_directly() -> None:

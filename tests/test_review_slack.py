@@ -108,8 +108,8 @@ def test_submit_review_edit_approve_publish(run: Running) -> None:
         "Denver, CO",
         "Full-time",
         "$55,000 – $65,000 a year",
-        "Closing date",
-        "Design and install computer networks",
+        "Applications close",
+        "Answer support tickets and calls about network faults",
         "Checks:",
         "Colorado",  # the pay-transparency error: Colorado wants the benefits described
     ):

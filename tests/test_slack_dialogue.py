@@ -131,7 +131,7 @@ def test_whole_dialogue_to_preview_and_edit(run: Running) -> None:
     for expected in (
         "Acme Networks",
         "Denver",
-        "Design and install computer networks",
+        "Answer support tickets and calls about network faults",
         "Configure VLANs for the new office",
         "https://acme.example.com/jobs/42",
         "Checks:",

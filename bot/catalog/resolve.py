@@ -24,7 +24,7 @@ AMBIGUITY_GAP = 0.15  # the second match is "close" within this much of the firs
 AMBIGUITY_FLOOR = 0.8  # … and only if it is itself a strong match
 
 
-def is_ambiguous(first: Hit, second: Hit) -> bool:
+def is_ambiguous(first: Hit, second: Hit, *, names_occupation: bool = False) -> bool:
     """Whether the best two are close enough that the dialogue should ask.
 
     Close means the second is itself a strong match within AMBIGUITY_GAP of the first, unless
@@ -33,8 +33,13 @@ def is_ambiguous(first: Hit, second: Hit) -> bool:
     """
     if second.score < AMBIGUITY_FLOOR or first.score - second.score > AMBIGUITY_GAP:
         return False
-    owns_title = first.via == "title" and first.text_score >= 0.95
+    owns_title = names_occupation or (first.via == "title" and first.text_score >= 0.95)
     return not owns_title or second.via == "title"
+
+
+def _plain(title: str) -> str:
+    """'Cashiers' and 'cashier' alike: lower case, no plural s."""
+    return " ".join(word.rstrip("s") for word in title.casefold().split())
 
 
 class Match(BaseModel):
@@ -149,7 +154,8 @@ class Resolver:
         matches = [self._match(h) for h in strong[:limit]]
         ambiguous = False
         if len(strong) >= 2:
-            ambiguous = is_ambiguous(strong[0], strong[1])
+            names = _plain(query) == _plain(self.title_for(strong[0].code))
+            ambiguous = is_ambiguous(strong[0], strong[1], names_occupation=names)
         suggestions: list[str] = []
         if not matches:
             seen: set[str] = set()

@@ -260,6 +260,17 @@ def heading_kind(heading: str) -> str:
     return "other"
 
 
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+
+
+def _role_titled(title: str) -> RoleTemplate | None:
+    """The role a pasted posting's title names without doubt, for what is usual in the job."""
+    from bot.roles.lookup import find_role
+
+    found = find_role(title)
+    return found.role if found.found and not found.ambiguous else None
+
+
 def _plain(line: str) -> str:
     return " ".join(_MARKUP.sub(lambda m: m.group(2) or "", line).split())
 
@@ -308,6 +319,15 @@ def from_text(
         if not line.strip():
             flush()
             continue
+        if _UNDERLINE.match(line):
+            # A line of "===" or "---" under a line makes that line a heading (plain text and
+            # Markdown's setext headings alike); under a title or nothing, it is decoration.
+            if len(paragraph) == 1:
+                above = paragraph.pop()
+                kind = heading_kind(above)
+                if kind == "pay_benefits":
+                    sections.update(("pay", "benefits"))
+            continue
         heading = _as_heading(line)
         if heading is not None and not title and _MD_HEADING.match(line) and not units:
             title = _plain(heading)
@@ -343,6 +363,7 @@ def from_text(
 
     if title:
         units.insert(0, Unit("title", title))
+        role = role or _role_titled(title)
     for unit_index, unit in enumerate(units):
         if unit.field == "pay_benefits":
             units[unit_index] = Unit(

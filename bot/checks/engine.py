@@ -55,12 +55,15 @@ def check_document(document: Document, *, jsonld: dict[str, Any] | None = None) 
 
 
 def _role_for(posting: Posting) -> RoleTemplate | None:
-    if not posting.role.role_id:
+    """The role the posting was drafted from, with what the catalogue knows of it."""
+    key = posting.role.role_id or posting.role.onet_code
+    if not key:
         return None
-    from bot.roles.curated import RoleFileError, load_curated_roles
+    from bot.roles.curated import RoleFileError
+    from bot.roles.lookup import role_for
 
     try:
-        return load_curated_roles().get(posting.role.role_id)
+        return role_for(key)
     except RoleFileError:
         return None
 

@@ -48,6 +48,9 @@ def register(commands: Any) -> None:
     show.add_argument(
         "key", nargs="+", metavar="CODE|TITLE", help="15-1231.00, a role id or a title"
     )
+    show.add_argument(
+        "--json", action="store_true", help="the whole role as JSON, with \"curated\""
+    )
     show.set_defaults(func=run_show)
     parser.set_defaults(func=lambda args: _usage(parser))
 
@@ -232,6 +235,9 @@ def _show(args: argparse.Namespace) -> int:
         if found.ambiguous and found.alternatives:
             alt = found.alternatives[0]
             note = f"(also close: {alt.code or alt.key} {alt.title}; pass a code to choose)"
+    if args.json:
+        print(json.dumps(role.model_dump(mode="json", by_alias=True), ensure_ascii=False))
+        return 0
     print(describe_role(role))
     if note:
         print(note)

@@ -19,6 +19,10 @@ from bot.roles.template import RolePosting, RoleTemplate
 from bot.text import say
 
 YEARS_BY_LEVEL: dict[str, int | None] = {"entry": None, "mid": 2, "senior": 5, "lead": 5}
+# Jobs that need little preparation (O*NET job zones 1-3) rarely ask this many years; the
+# requirement checks use the same caps (bot/checks/data/requirements.yaml).
+YEARS_CAP_BY_ZONE = {1: 1, 2: 2, 3: 5}
+MAX_BRING = 6  # "What you bring": four to six must-haves in all
 MAX_DUTIES = 7
 MAX_NICE = 3
 _LEADS_ALREADY = re.compile(
@@ -53,9 +57,24 @@ def state_of(location: Location | None) -> str | None:
     return None
 
 
-def posting_title(role: RoleTemplate) -> str:
+def posting_title(role: RoleTemplate, level: Level | None = None) -> str:
+    """The title candidates search for: 'Senior Registered Nurse', 'Lead Line Cook'."""
     content = role.posting
-    return content.title if content is not None and content.title else role.title
+    title = content.title if content is not None and content.title else role.title
+    if level == "senior" and not title.lower().startswith("senior"):
+        return f"Senior {title}"
+    leads = content is not None and content.default_level == "lead"
+    if level == "lead" and not leads and not _LEADS_ALREADY.search(title):
+        return f"Lead {title}"
+    return title
+
+
+def article(phrase: str) -> str:
+    """'an' before a vowel sound ('an HVAC Technician', 'an entry-level …'), else 'a'."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if first.isupper() and len(first) > 1:
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeiou" else "a"
 
 
 def duties_at(content: RolePosting, level: Level) -> list[str]:
@@ -63,7 +82,8 @@ def duties_at(content: RolePosting, level: Level) -> list[str]:
     if level == "entry":
         duties = content.entry_duties or content.duties
     elif level == "senior":
-        duties = [*content.senior_duties, *content.duties]
+        # The job's own work still takes most of the time; the senior extras follow the core.
+        duties = [*content.duties[:3], *content.senior_duties, *content.duties[3:]]
     elif level == "lead" and content.default_level != "lead":
         duties = [*content.lead_duties, *content.duties]
     else:
@@ -74,11 +94,10 @@ def duties_at(content: RolePosting, level: Level) -> list[str]:
 def a_title(title: str, level: Level) -> str:
     """'an entry-level Network Technician', 'a senior Registered Nurse', 'a Cook'."""
     word = say(f"compose.level_word.{level}")
-    if level == "lead" and _LEADS_ALREADY.search(title):
+    if (level == "lead" and _LEADS_ALREADY.search(title)) or title.lower().startswith(word or "-"):
         word = ""
     phrase = f"{word} {title}".strip()
-    article = "an" if phrase[:1].lower() in "aeiou" else "a"
-    return f"{article} {phrase}"
+    return f"{article(phrase)} {phrase}"
 
 
 def summary_for(
@@ -111,6 +130,17 @@ def summary_for(
     return " ".join(" ".join(s.split()) for s in sentences if s.strip())
 
 
+def years_for(level: Level, job_zone: int | None) -> int | None:
+    """Years of experience a posting at this level asks for: none at entry."""
+    years = YEARS_BY_LEVEL[level]
+    if years is None:
+        return None
+    cap = YEARS_CAP_BY_ZONE.get(job_zone or 4)
+    if cap is not None:
+        years = min(years, cap if level in ("senior", "lead") else max(1, cap // 2))
+    return years
+
+
 def experience_note(content: RolePosting, level: Level) -> str:
     if level != "entry":
         return ""
@@ -124,6 +154,52 @@ def _trains(content: RolePosting) -> bool:
 def _first_sentences(text: str, count: int) -> str:
     parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
     return " ".join(parts[:count]).strip()
+
+
+_TOKEN = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}\d*)\b")
+
+
+_CONTENT = re.compile(r"[a-z]{4,}")
+
+
+def _words(text: str) -> set[str]:
+    return set(_CONTENT.findall(text.lower()))
+
+
+def _repeats(item: str, other: str) -> bool:
+    """Whether two bullets say the same thing: the same credential, or mostly the same words."""
+    named = set(_TOKEN.findall(item))
+    if named and named & set(_TOKEN.findall(other)):
+        return True
+    mine, theirs = _words(item), _words(other)
+    return bool(mine) and len(mine & theirs) >= max(2, len(mine) // 2)
+
+
+def _without_repeats(items: list[str], licences: list[str]) -> list[str]:
+    """Nice-to-haves that do not name what is already listed (a CPA, hazmat) twice."""
+    kept: list[str] = []
+    for item in items:
+        if any(_repeats(item, other) for other in [*licences, *kept]):
+            continue
+        kept.append(item)
+    return kept
+
+
+def must_haves(content: RolePosting, level: Level, *, licences: list[str]) -> list[str]:
+    """The role's must-haves, within four to six lines for "What you bring" in all.
+
+    Experience and education take a line each and licences one each; physical demands already
+    stated under working conditions are not repeated as a must-have.
+    """
+    physical = content.physical_demands.lower()
+    items = [
+        item
+        for item in content.must_haves
+        if not ("pounds" in item.lower() and "pounds" in physical)
+    ]
+    education = 0 if content.education.lower().startswith("no ") else 1
+    room = MAX_BRING - 1 - education - len(licences)
+    return items[: max(2, room)]
 
 
 def place_phrase(location: Location | None) -> str:
@@ -148,7 +224,7 @@ def drafted(
     rows = licences_for(role.onet_code, level)
     must = [row.bullet(level, state) for row in rows if row.required]
     nice = [row.bullet(level, state) for row in rows if not row.required]
-    title = posting_title(role)
+    title = posting_title(role, level)
     return {
         "title": title,
         "level": level,
@@ -162,11 +238,11 @@ def drafted(
             place=place_phrase(location),
         ),
         "responsibilities": duties_at(content, level),
-        "requirements": list(content.must_haves),
-        "nice_to_haves": [*nice, *content.nice_to_haves][:MAX_NICE],
+        "requirements": must_haves(content, level, licences=must),
+        "nice_to_haves": _without_repeats([*nice, *content.nice_to_haves], must)[:MAX_NICE],
         "licences": must,
         "education": content.education,
-        "years_experience": YEARS_BY_LEVEL[level],
+        "years_experience": years_for(level, role.job_zone),
         "experience_note": experience_note(content, level),
         "schedule": content.schedule,
         "physical_demands": content.physical_demands,

@@ -48,6 +48,8 @@ ANSWER_KEYS = (
     "schedule",
     "physical_demands",
     "how_to_apply",
+    "next_steps",
+    "contact",
     "closing_date",
     "duties",
     "requirements",

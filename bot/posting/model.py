@@ -213,6 +213,12 @@ class Posting(_Part):
     schedule: str = Field(default="", max_length=1000)
     physical_demands: str = Field(default="", max_length=1000)
     how_to_apply: str = Field(default="", max_length=500)
+    next_steps: str = Field(
+        default="", max_length=500, description="What happens after someone applies."
+    )
+    contact: str = Field(
+        default="", max_length=200, description="E-mail or phone for accommodation requests."
+    )
     date_posted: dt.date = Field(default_factory=dt.date.today)
     closing_date: dt.date | None = None
     equal_opportunity: str = Field(default="", max_length=2000)

@@ -10,7 +10,10 @@ import re
 import unicodedata
 from typing import Any
 
-_HTML_IN_MARKDOWN = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_HTML_IN_MARKDOWN = (("<", "&lt;"), (">", "&gt;"))
+# Only an "&" that would start a character reference ("&copy;", "&#60;") needs escaping: a
+# plain one ("Harbor & Vale") reads as itself in Markdown and in every renderer.
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
 _MARKDOWN_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
@@ -19,6 +22,7 @@ _MARKDOWN_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 def markdown(text: str) -> str:
     """User text as literal Markdown: no raw HTML (`<script>` -> `&lt;script&gt;`), no links,
     emphasis, headings or list markers of its own."""
+    text = _ENTITY_START.sub("&amp;", text)
     for raw, entity in _HTML_IN_MARKDOWN:
         text = text.replace(raw, entity)
     text = _MARKDOWN_INLINE.sub(r"\\\1", text)

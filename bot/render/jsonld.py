@@ -71,6 +71,8 @@ def to_jsonld(posting: Posting) -> dict[str, Any]:
             if posting.years_experience
             else "no requirements"
         )
+    if posting.licences:
+        data["qualifications"] = " ".join(posting.licences)
     if posting.benefits:
         data["jobBenefits"] = "; ".join(posting.benefits)
     if posting.schedule:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.posting import Posting, Workplace
+from bot.posting.compose import article
 from bot.text import field_label, say
 
 # Fields a posting cannot go out without; shown with a "to fill in" marker while empty.
@@ -123,12 +124,35 @@ def experience_line(posting: Posting) -> str:
     years = posting.years_experience
     if years:
         level = posting.level or "mid"
-        return say("compose.years", years=years, a_title=_a(posting.title), lead=level == "lead")
+        return say(
+            "compose.years",
+            years=years,
+            a_title=_a(_base_title(posting.title)),
+            lead=level == "lead",
+            similar=not posting.licences,
+        )
     return posting.experience_note
 
 
 def _a(title: str) -> str:
-    return ("an " if title[:1].lower() in "aeiou" else "a ") + title
+    return f"{article(title)} {title}"
+
+
+def what_you_bring(posting: Posting) -> list[str]:
+    """Experience, education (unless none is needed), licences, then the other must-haves."""
+    education = posting.education
+    if education.lower().startswith(("no diploma", "no degree", "no formal education")):
+        education = ""
+    lines = (experience_line(posting), education, *posting.licences, *posting.requirements)
+    return [line for line in lines if line]
+
+
+def _base_title(title: str) -> str:
+    """'Network Technician' for 'Senior Network Technician': experience is in the job itself."""
+    for word in ("Senior ", "Lead ", "Entry-Level "):
+        if title.startswith(word):
+            return title[len(word) :]
+    return title
 
 
 def _sections(posting: Posting) -> Iterable[Section | None]:
@@ -136,9 +160,7 @@ def _sections(posting: Posting) -> Iterable[Section | None]:
     yield _list(
         "responsibilities", say("render.heading.responsibilities"), posting.responsibilities
     )
-    bring = [line for line in (experience_line(posting), posting.education) if line]
-    bring += [*posting.licences, *posting.requirements]
-    yield _list("requirements", say("render.heading.requirements"), bring)
+    yield _list("requirements", say("render.heading.requirements"), what_you_bring(posting))
     if posting.nice_to_haves:
         yield _list("nice_to_haves", say("render.heading.nice_to_haves"), posting.nice_to_haves)
     yield _pay(posting)
@@ -168,6 +190,8 @@ def _apply(posting: Posting) -> Section | None:
         email = not posting.apply_url.startswith(("http://", "https://"))
         key = "compose.apply_email" if email else "compose.apply_link"
         sentences.append(say(key, link=posting.how_to_apply, email=posting.how_to_apply))
+    if posting.next_steps:
+        sentences.append(posting.next_steps)
     if posting.closing_date:
         sentences.append(say("compose.closes", date=format_date(posting.closing_date)))
     if not sentences:
@@ -183,7 +207,11 @@ def _apply(posting: Posting) -> Section | None:
 
 def _equal_opportunity(posting: Posting) -> str:
     email = "" if posting.apply_url.startswith(("http://", "https://")) else posting.how_to_apply
-    return say("compose.equal_opportunity", company=posting.organisation.name, email=email)
+    return say(
+        "compose.equal_opportunity",
+        company=posting.organisation.name,
+        contact=posting.contact or email,
+    )
 
 
 def _text(field: str, heading: str, text: str) -> Section | None:

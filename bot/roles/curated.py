@@ -15,6 +15,9 @@ from pydantic import ValidationError
 from bot.paths import roles_dir
 from bot.roles.template import RoleTemplate
 
+# Tables beside the role files that are not roles themselves.
+NOT_ROLE_FILES = frozenset({"licences.yaml"})
+
 
 class RoleFileError(ValueError):
     """A curated role file that cannot be used, with a message for the person who maintains it."""
@@ -68,6 +71,8 @@ def load_role_file(path: Path) -> RoleTemplate:
 def load_roles_from(directory: Path) -> dict[str, RoleTemplate]:
     roles: dict[str, RoleTemplate] = {}
     for path in sorted(directory.glob("*.yaml")):
+        if path.name in NOT_ROLE_FILES:
+            continue
         role = load_role_file(path)
         if role.id in roles:
             raise RoleFileError(f"Role file {path.name}: field 'id': '{role.id}' is used twice.")

@@ -20,14 +20,15 @@ from bot.paths import prompts_dir
 from bot.roles.template import Level, RolePosting, RoleTemplate
 from bot.text import say
 
-MAX_DUTIES = 6
+MAX_DUTIES = 5  # less detail than a curated role, and no padding
 _MAX_DUTY_WORDS = 26
 
 # Work that only someone leading others does.
 SUPERVISING = re.compile(
     r"\b(supervis(?:e|es|ed|ing|ion)\b|"
-    r"direct(?:s|ing)? (?:and coordinate )?(?:the )?(?:work|activities|staff|workers|"
-    r"employees|personnel)|assign\w* (?:work|duties|tasks)|hire\w*|hiring|recruit\w*|"
+    r"(?:manage and )?direct(?:s|ing)? (?:and coordinate )?(?:the )?"
+    r"(?:work|activities|staff|workers|employees|personnel|construction)|"
+    r"assign\w* (?:work|duties|tasks)|hire\w*|hiring|recruit\w*|"
     r"(?:evaluate|appraise|review)\w* (?:the )?(?:work )?performance|discipline\w*|"
     r"observe (?:nurses|workers|staff|employees)|monitor (?:workers|staff|employees)|"
     r"train(?:s|ing)? (?:and supervise )?(?:new |other )?(?:workers|staff|employees|personnel)|"
@@ -70,10 +71,22 @@ def default_level_for(occupation: Occupation) -> Level:
 
 
 def plain_duty(task: str) -> str:
-    """A task statement as a posting bullet: no parenthetical asides, one full stop."""
+    """A task statement as a posting bullet: plain words, no asides, one full stop."""
     text = re.sub(r"\s*\([^)]*\)", "", task).strip()
     text = re.sub(r"\s+", " ", text)
+    for pattern, plain in _plain_words():
+        text = pattern.sub(lambda m, plain=plain: _same_case(m.group(0), plain), text)
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+@cache
+def _plain_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    table: dict[str, str] = _text().get("plain_words", {})
+    return tuple((re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in table.items())
+
+
+def _same_case(found: str, plain: str) -> str:
+    return plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
 
 
 _WORD = re.compile(r"[a-z]{4,}")
@@ -92,9 +105,12 @@ def duties_for(occupation: Occupation) -> tuple[list[str], list[str]]:
     """
     described = _stems(occupation.description)
 
-    def weight(task: Any) -> tuple[bool, int, bool]:
-        long = len(task.text.split()) > 18
-        return (not task.core, -len(_stems(task.text) & described), long)
+    def weight(task: Any) -> tuple[bool, float]:
+        # Main work first; among equals, the plainer statement (fewer long words) first.
+        words = task.text.split()
+        heavy = sum(1 for word in words if len(word.strip(",.;")) >= 11)
+        plain = 0.7 * heavy + 0.2 * max(0, len(words) - 14)
+        return (not task.core, plain - len(_stems(task.text) & described))
 
     ordered = sorted(occupation.tasks, key=weight)
     own: list[str] = []
@@ -135,9 +151,14 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def does_for(duties: list[str]) -> str:
-    """'You'll record patients' vital signs …': the main duty, in the second person."""
-    short = [duty for duty in duties[:3] if len(duty.split()) <= 16] or duties[:1]
+def does_for(duties: list[str], description: str = "") -> str:
+    """'You'll record patients' vital signs …': the main duty, in the second person.
+
+    Of the first few duties, the short one closest to what the occupation is said to do first.
+    """
+    lead = _stems(re.split(r"(?<=\.)\s", description, maxsplit=1)[0]) if description else set()
+    short = [duty for duty in duties[:4] if len(duty.split()) <= 16] or duties[:1]
+    short.sort(key=lambda duty: -len(_stems(duty) & lead))
     first = short[0].rstrip(".") if short else "do the work of this job"
     return say("compose.does", duty=_lower_first(first))
 
@@ -175,7 +196,7 @@ def posting_for(occupation: Occupation) -> RolePosting:
     return RolePosting(
         default_level=level,
         pay_basis="hour" if pay_basis_for(occupation.code, zone) == "hour" else "year",
-        does=does_for(duties),
+        does=does_for(duties, occupation.description),
         matters=group.get("matters", ""),
         duties=duties[:7],
         senior_duties=generic["senior"],

@@ -25,6 +25,7 @@ from bot.roles.template import EducationShare, PayBenchmark, RoleTemplate, Sourc
 
 ONET_SOURCE_ID = "onet-29.3"
 BLS_SOURCE_ID = "bls-oews-2025"
+CURATED_SOURCE_ID = "newjob-curated"
 
 MAX_TASKS = 20
 MAX_DUTIES = 8
@@ -49,6 +50,15 @@ def onet_source() -> Source:
         licence="CC BY 4.0",
         citation=catalog.attribution
         or "O*NET 29.3 Database, USDOL/ETA, used under the CC BY 4.0 license",
+    )
+
+
+def curated_source(code: str) -> Source:
+    return Source(
+        id=CURATED_SOURCE_ID,
+        title="Newjob's curated role",
+        publisher="Newjob",
+        citation=f"Newjob's curated role (our words, from O*NET 29.3, {code})",
     )
 
 
@@ -204,7 +214,8 @@ def merge_curated(role: RoleTemplate, occupation: Occupation) -> RoleTemplate:
     source_list = list(role.source_list)
     filled = False
     if role.posting is not None and "posting" not in sources and "default" not in sources:
-        sources["posting"] = ONET_SOURCE_ID  # our own words, grounded in O*NET 29.3
+        sources["posting"] = CURATED_SOURCE_ID  # our own words, grounded in O*NET 29.3
+        source_list.append(curated_source(occupation.code))
         filled = True
     for field, value in {**_reference_fields(occupation), **_catalog_fields(occupation)}.items():
         if _empty(data.get(field)) and not _empty(value):
@@ -220,6 +231,10 @@ def merge_curated(role: RoleTemplate, occupation: Occupation) -> RoleTemplate:
             source_list.append(bls_source())
         if note and note not in role.notes:
             data["notes"] = [*role.notes, note]
+    if not data.get("qualities") and role.posting is not None:
+        # Where O*NET lists no work styles, the role's own must-haves say what it takes.
+        data["qualities"] = list(role.posting.must_haves)
+        sources["qualities"] = sources.get("posting", CURATED_SOURCE_ID)
     data["source_list"] = source_list
     data["sources"] = sources
     return RoleTemplate.model_validate(data)

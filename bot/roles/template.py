@@ -86,7 +86,7 @@ class RolePosting(BaseModel):
     matters: str = Field(
         default="", description="One sentence on why the work matters to the people it serves."
     )
-    duties: list[str] = Field(min_length=5, max_length=7, description="Mid level, biggest first.")
+    duties: list[str] = Field(min_length=3, max_length=7, description="Mid level, biggest first.")
     entry_duties: list[str] = Field(default=[], max_length=7)
     senior_duties: list[str] = Field(default=[], max_length=3)
     lead_duties: list[str] = Field(default=[], max_length=3)

@@ -184,7 +184,11 @@ def preview_blocks(
             ],
         )
     )
-    body = to_blocks(posting, max_blocks=MAX_BLOCKS - len(top) - len(bottom))
+    from bot.dialogue.suggest import market_notes
+    from bot.drafting import role_for
+
+    notes = market_notes(posting, role_for(draft.role_key))
+    body = to_blocks(posting, notes=notes, max_blocks=MAX_BLOCKS - len(top) - len(bottom))
     return [*top, *body, *bottom]
 
 

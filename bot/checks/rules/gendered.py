@@ -42,16 +42,37 @@ def coded_words(document: Document) -> tuple[Counter[str], Counter[str]]:
     """The masculine- and feminine-coded words in the document, as written (lower case)."""
     masculine: Counter[str] = Counter()
     feminine: Counter[str] = Counter()
+    # A coded word that names what the job is about ("child" for a child welfare worker,
+    # "individual" nowhere) is the subject of the work, not a trait asked of the candidate.
+    subject = _subject_words(document)
     for index, unit in enumerate(document.units):
         if unit.field == "title":
             continue
         for match in _WORD.finditer(document.masked(CODING, index)):
             word = match.group(0).lower().strip("'")
+            if word in subject or any(len(s) >= 4 and word.startswith(s) for s in subject):
+                continue
             if _coded(word, "masculine"):
                 masculine[word] += 1
             elif _coded(word, "feminine"):
                 feminine[word] += 1
     return masculine, feminine
+
+
+_LEADING_TITLES = frozenset(
+    {"lead", "supervisor", "manager", "director", "head", "chief", "foreman", "superintendent"}
+)
+
+
+def _subject_words(document: Document) -> frozenset[str]:
+    titles = [document.title]
+    if document.role is not None:
+        titles.append(document.role.title)
+    words = {w.lower() for title in titles for w in _WORD.findall(title or "")}
+    leading = document.posting is not None and document.posting.level == "lead"
+    if leading or words & _LEADING_TITLES:
+        words.add("lead")  # leading people is the job itself
+    return frozenset(w.rstrip("s") for w in words)
 
 
 def _listed(words: Counter[str]) -> str:

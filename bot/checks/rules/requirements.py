@@ -65,6 +65,11 @@ def level_of(document: Document) -> Level:
     """The job's seniority: the role's own, else the words of the title and the posting."""
     role = document.role
     zone = role.job_zone if role is not None else None
+    chosen = document.posting.level if document.posting is not None else None
+    if chosen is not None:
+        # The level the manager chose for this posting wins over the role's usual one.
+        seniority = {"entry": "entry", "senior": "senior", "lead": "senior"}.get(chosen)
+        return Level(seniority, rulebook.say("requirements.why_level", level=chosen), zone)
     if role is not None and role.seniority:
         return Level(role.seniority, rulebook.say("requirements.why_role", role=role.title), zone)
     # The title says it best; the rest of the text may mention other people's seniority
@@ -159,6 +164,8 @@ def _check_education(document: Document, level: Level) -> Iterator[Finding]:
         share = _share_at_or_above(document, level_id)
         if share is not None and share < 25:
             message = rulebook.say("requirements.degree_share", level=label, share=round(share))
+        elif share is not None:
+            continue  # a quarter or more of the occupation holds it: usual for the job
         elif usual is not None and _education_rank(level_id) > _education_rank(usual):
             usual_label = next(lb for lid, lb, _ in _education_patterns() if lid == usual)
             message = rulebook.say(
