@@ -18,10 +18,11 @@ REPLY_TIMEOUT = 60.0  # seconds; generous, as 200 dialogues share two cores
 
 
 def answers_for(number: int) -> list[str]:
-    """Nine answers that only manager `number` gives, so a mixed-up draft shows at once."""
+    """Answers that only manager `number` gives, so a mixed-up draft shows at once."""
     low = 50_000 + number * 100
     return [
         f"Org {number:03d} Networks",
+        "mid",
         "on-site",
         "Denver, CO",
         "full time",
@@ -30,6 +31,10 @@ def answers_for(number: int) -> list[str]:
         "all",
         f"https://jobs.example.com/{number:03d}",
         "in 30 days",
+        f"network team {number:03d}",
+        "Medical, dental and vision; 401(k) with a 4% match",
+        "Monday to Friday, 8 a.m. to 4:30 p.m.",
+        "We reply within a week; next is a phone call.",
     ]
 
 

@@ -54,7 +54,8 @@ def test_the_app_tells_people_and_recovers_when_the_database_comes_back(
     manager = Manager(run.fake, "U0DBOUT001", answers_for(11))
     manager.start(run.slack)
     manager.next_step(run.slack)  # the company
-    assert "2 of 9" in text_of(manager.latest())
+    manager.next_step(run.slack)  # the level
+    assert "3 of 14" in text_of(manager.latest())
     health = f"{run.base_url}/healthz"
     assert httpx.get(health).status_code == 200
 
@@ -91,8 +92,8 @@ def test_the_app_tells_people_and_recovers_when_the_database_comes_back(
     response = run.slack.resend(typed, retry_num=1, retry_reason="http_error")
     assert response.status_code == 200
     reply = manager.wait_bot_messages(before + 1)[-1]
-    assert "3 of 9" in text_of(reply)
-    manager.step = 2
+    assert "4 of 14" in text_of(reply)
+    manager.step = 3
     while not manager.done:
         manager.next_step(run.slack)
 

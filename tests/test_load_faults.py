@@ -38,7 +38,7 @@ def run(
         yield running
 
 
-def started(run: Running, steps: int = 2) -> Manager:
+def started(run: Running, steps: int = 3) -> Manager:
     manager = Manager(run.fake, HIRING_MANAGER, answers_for(7))
     manager.start(run.slack)
     for _ in range(steps):
@@ -56,7 +56,7 @@ def step_of(run: Running, manager: Manager) -> int:
 def finish(run: Running, manager: Manager) -> None:
     """Ask where we are, answer the rest and check the draft."""
     manager.step = step_of(run, manager)
-    assert f"{manager.step + 1} of 9" in text_of(manager.type(run.slack, "help"))
+    assert f"{manager.step + 1} of 14" in text_of(manager.type(run.slack, "help"))
     while not manager.done:
         manager.next_step(run.slack)
     assert "Submit for review" in text_of(manager.latest())
@@ -75,14 +75,14 @@ def test_a_redelivered_event_is_handled_once(run: Running) -> None:
     manager = started(run)
     before = len(manager.bot_messages())
     manager.type(run.slack, "Denver, CO")
-    assert step_of(run, manager) == 3
+    assert step_of(run, manager) == 4
     # Slack did not see our 200 in time and sends the same event_id again, twice.
     for attempt in (1, 2):
         response = run.slack.resend(retry_num=attempt, retry_reason="http_timeout")
         assert response.status_code == 200
     time.sleep(0.5)
     assert len(manager.bot_messages()) == before + 1
-    assert step_of(run, manager) == 3
+    assert step_of(run, manager) == 4
 
 
 def test_concurrent_redeliveries_are_handled_once(run: Running) -> None:
@@ -106,8 +106,8 @@ def test_concurrent_redeliveries_are_handled_once(run: Running) -> None:
     manager.wait_bot_messages(before + 1)
     time.sleep(0.5)
     assert len(manager.bot_messages()) == before + 1
-    assert step_of(run, manager) == 3
-    manager.step = 3
+    assert step_of(run, manager) == 4
+    manager.step = 4
     finish(run, manager)
 
 
@@ -120,7 +120,7 @@ def test_a_rate_limited_reply_waits_retry_after_and_arrives(run: Running) -> Non
     began = time.monotonic()
     reply = manager.type(run.slack, "Denver, CO")
     assert time.monotonic() - began >= 1.0  # it waited as told
-    assert "4 of 9" in text_of(reply)
+    assert "5 of 14" in text_of(reply)
     calls = run.fake.calls("chat.postMessage")
     assert [c.status for c in calls[-2:]] == [429, 200]
     finish(run, manager)
@@ -130,7 +130,7 @@ def test_server_errors_are_retried(run: Running) -> None:
     manager = started(run)
     run.fake.fail_next("chat.postMessage", 500, times=2)
     reply = manager.type(run.slack, "Denver, CO")
-    assert "4 of 9" in text_of(reply)
+    assert "5 of 14" in text_of(reply)
     assert [c.status for c in run.fake.calls("chat.postMessage")[-3:]] == [500, 500, 200]
     finish(run, manager)
 
@@ -157,9 +157,9 @@ def test_when_slack_keeps_failing_the_person_is_told_and_nothing_is_lost(
     failed = run.fake.calls("chat.postMessage")[posts : posts + attempts]
     assert [c.status for c in failed] == [status] * attempts
     # The answer itself was kept: the dialogue is on the next question, and carries on.
-    assert step_of(run, manager) == 3
+    assert step_of(run, manager) == 4
     reply = manager.type(run.slack, "help")
-    assert "4 of 9" in text_of(reply)
+    assert "5 of 14" in text_of(reply)
     finish(run, manager)
 
 
@@ -206,7 +206,7 @@ def test_a_call_that_hangs_past_the_timeout_is_retried(run: Running) -> None:
     manager = started(run)
     run.fake.hang_next("chat.postMessage", seconds=3)
     reply = manager.type(run.slack, "Denver, CO")
-    assert "4 of 9" in text_of(reply)
+    assert "5 of 14" in text_of(reply)
     finish(run, manager)
 
 
@@ -220,10 +220,10 @@ def test_when_slack_keeps_hanging_the_person_is_told_and_nothing_is_lost(run: Ru
         timeout=15,
         predicate=lambda c: c.ok and c.params.get("text") == say("slack.went_wrong"),
     )
-    assert step_of(run, manager) == 3
+    assert step_of(run, manager) == 4
     time.sleep(4)  # the held calls go through in the end, as a slow Slack's do
     reply = manager.type(run.slack, "help")
-    assert "4 of 9" in text_of(reply)
+    assert "5 of 14" in text_of(reply)
     finish(run, manager)
 
 

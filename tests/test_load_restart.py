@@ -125,7 +125,7 @@ def test_a_dialogue_continues_after_the_process_is_killed(
         manager.start(slack)
         for _ in range(3):
             manager.next_step(slack)
-        assert "4 of 9" in text_of(manager.latest())
+        assert "4 of 14" in text_of(manager.latest())
         kill(pid)  # between two answers
 
     with (
@@ -133,7 +133,7 @@ def test_a_dialogue_continues_after_the_process_is_killed(
         SlackSender(url, fake=fake_slack) as slack,
     ):
         manager.next_step(slack)  # the fourth answer, to the question asked before the kill
-        assert "5 of 9" in text_of(manager.latest())
+        assert "5 of 14" in text_of(manager.latest())
         response = slack.message(manager.answers[4], user_id=manager.user, thread_ts=manager.thread)
         assert response.status_code == 200
         kill(pid)  # straight after Slack got its 200 for an answer
@@ -145,7 +145,7 @@ def test_a_dialogue_continues_after_the_process_is_killed(
         # Whether or not that answer was saved, asking shows where the dialogue is; go on.
         manager.step = store_step(database_url, manager.user)
         assert manager.step in (4, 5)
-        assert f"{manager.step + 1} of 9" in text_of(manager.type(slack, "help"))
+        assert f"{manager.step + 1} of 14" in text_of(manager.type(slack, "help"))
         while not manager.done:
             manager.next_step(slack)
         assert "Submit for review" in text_of(manager.latest())

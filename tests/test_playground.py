@@ -29,19 +29,25 @@ def test_a_whole_draft_in_the_terminal(sqlite_url: str) -> None:
     out = _say(playground, "/newjob network technician")
     assert "more than one job" in out and "1) Network Technician" in out
     out = _say(playground, "1")
-    assert "[1 of 9]" in out and "Acme Networks" in out
-    assert "[2 of 9]" in _say(playground, "ok")
-    assert "[3 of 9]" in _say(playground, "1")  # On-site, by number
+    assert "[1 of 14]" in out and "Acme Networks" in out
+    assert "[2 of 14]" in _say(playground, "ok")
+    assert "[3 of 14]" in _say(playground, "mid")
+    assert "[4 of 14]" in _say(playground, "1")  # On-site, by number
     out = _say(playground, "Denver, CO")
-    assert "[4 of 9]" in out
-    assert "[5 of 9]" in _say(playground, "2")  # Part-time
+    assert "[5 of 14]" in out
+    out = _say(playground, "2")  # Part-time
+    assert "[6 of 14]" in out and "an hour" in out  # part-time pay is suggested by the hour
     out = _say(playground, "competitive")
-    assert out.startswith("! Pay:") and "[5 of 9]" in out
-    assert "[6 of 9]" in _say(playground, "$28-32/hr")
-    assert "[7 of 9]" in _say(playground, "1-4")
-    assert "[8 of 9]" in _say(playground, "all")
-    assert "[9 of 9]" in _say(playground, "jobs@acme.example.com")
-    out = _say(playground, "in 2 weeks")
+    assert out.startswith("! Pay:") and "[6 of 14]" in out
+    assert "[7 of 14]" in _say(playground, "$28-32/hr")
+    assert "[8 of 14]" in _say(playground, "1-4")
+    assert "[9 of 14]" in _say(playground, "all")
+    assert "[10 of 14]" in _say(playground, "jobs@acme.example.com")
+    assert "[11 of 14]" in _say(playground, "in 2 weeks")
+    assert "[12 of 14]" in _say(playground, "skip")
+    assert "[13 of 14]" in _say(playground, "Paid sick leave; a free transit pass")
+    assert "[14 of 14]" in _say(playground, "Saturdays and Sundays, 9 a.m. to 5 p.m.")
+    out = _say(playground, "We call you back within three days.")
     assert "Here is your draft" in out
     assert "$28 – $32 an hour" in out and "Checks:" in out
     out = _say(playground, "edit pay 30-34/hr")
@@ -58,15 +64,16 @@ def test_the_playground_carries_on_after_a_restart(sqlite_url: str) -> None:
     first.store.dispose()
     again = _playground(sqlite_url)
     greeting = "\n".join(again.greet())
-    assert "where you left off" in greeting and "[2 of 9]" in greeting
-    assert "[3 of 9]" in _say(again, "remote")
+    assert "where you left off" in greeting and "[2 of 14]" in greeting
+    assert "[3 of 14]" in _say(again, "senior")
+    assert "[4 of 14]" in _say(again, "remote")
 
 
 def test_back_skip_cancel_and_help(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     _say(playground, "/newjob registered nurse")
-    assert "[2 of 9]" in _say(playground, "skip")
-    assert "[1 of 9]" in _say(playground, "back")
+    assert "[2 of 14]" in _say(playground, "skip")
+    assert "[1 of 14]" in _say(playground, "back")
     assert "Commands:" in _say(playground, "help")
     assert "Cancelled" in _say(playground, "cancel")
     assert playground.draft is not None
@@ -91,7 +98,7 @@ def test_make_run_without_tokens_opens_the_playground(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "SLACK_BOT_TOKEN" in result.stdout  # one line on how to connect Slack
-    assert "[1 of 9]" in result.stdout
+    assert "[1 of 14]" in result.stdout
 
 
 def test_questions_in_the_playground_get_sourced_answers(sqlite_url: str) -> None:

@@ -78,12 +78,16 @@ def _dialogue_to_preview(run: Running) -> dict[str, Any]:
     )
     run.fake.wait_for("chat.postMessage", count=2)
     thread = str(run.fake.calls("chat.postMessage")[0].response["ts"])  # type: ignore[index]
-    for label in ("Use the suggestion", "On-site"):
+    for label in ("Use the suggestion", "Mid", "On-site"):
         message = _latest(run)
         _step(run, lambda m=message, lbl=label: click(run, m, lbl, HIRING_MANAGER))
     for text in ("Denver, CO", "full time", "55k-65k", "1-3", "all"):
         _step(run, lambda t=text: run.slack.message(t, thread_ts=thread))
     for text in ("https://acme.example.com/jobs/42", "in 30 days"):
+        _step(run, lambda t=text: run.slack.message(t, thread_ts=thread))
+    # Team, benefits (left out: Colorado's law wants them, which the review shows), schedule and
+    # what happens next.
+    for text in ("skip", "skip", "skip", "skip"):
         _step(run, lambda t=text: run.slack.message(t, thread_ts=thread))
     preview = _latest(run)
     assert "Submit for review" in text_of(preview)

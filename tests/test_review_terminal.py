@@ -34,10 +34,13 @@ def _say(playground: Playground, line: str) -> str:
 
 def _draft_to_preview(playground: Playground) -> None:
     _say(playground, "/newjob network technician")
-    for answer in ("1", "ok", "1", "Denver, CO", "1", "55k-65k", "1-3", "all"):
+    for answer in ("1", "ok", "mid", "1", "Denver, CO", "1", "55k-65k", "1-3", "all"):
         _say(playground, answer)
     _say(playground, "https://acme.example.com/jobs/42")
-    assert "Here is your draft" in _say(playground, "in 30 days")
+    _say(playground, "in 30 days")
+    for _ in ("team", "benefits", "schedule"):  # benefits left out: Colorado's law wants them
+        _say(playground, "skip")
+    assert "Here is your draft" in _say(playground, "skip")
 
 
 def test_review_in_the_terminal(sqlite_url: str) -> None:
@@ -108,6 +111,7 @@ def test_newjob_chat_and_history(
         "/newjob network technician",
         "1",
         "ok",
+        "entry",
         "1",
         "Denver, CO",
         "1",
@@ -116,6 +120,10 @@ def test_newjob_chat_and_history(
         "all",
         "https://acme.example.com/jobs/42",
         "in 30 days",
+        "skip",
+        "skip",
+        "skip",
+        "skip",
         "add benefit Health insurance",  # not in review yet: not a command here
         "edit benefits Health insurance",
         "submit",

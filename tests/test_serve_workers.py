@@ -54,9 +54,9 @@ def test_work_after_the_ack_runs_in_worker_processes(fake_slack: FakeSlack, tmp_
 
         # `/newjob <title>`, the role picked, then a typed answer: each gets its reply.
         manager.start(slack)
-        assert "1 of 9" in text_of(manager.latest())
+        assert "1 of 14" in text_of(manager.latest())
         manager.next_step(slack)
-        assert "2 of 9" in text_of(manager.latest())
+        assert "2 of 14" in text_of(manager.latest())
 
         # The same event again (Slack's retry): acknowledged, handled once.
         before = len(manager.bot_messages())

@@ -88,43 +88,60 @@ def test_whole_dialogue_to_preview_and_edit(run: Running) -> None:
     first = latest(run)
     assert first["thread_ts"] == thread
     text = all_text(first["blocks"])
-    assert "1 of 9" in text and "Indeed" in text and "skip" in text
+    assert "1 of 14" in text and "Indeed" in text and "skip" in text
     click(run, first, "Use the suggestion")  # Acme Networks, the configured company
 
+    level = latest(run)
+    level_text = all_text(level["blocks"])
+    assert "2 of 14" in level_text and "Entry (what this role usually is)" in level_text
+    click(run, level, "Use the suggestion")  # entry, the Network Technician's usual level
+
     workplace = latest(run)
-    assert "2 of 9" in all_text(workplace["blocks"])
+    assert "3 of 14" in all_text(workplace["blocks"])
     click(run, workplace, "On-site")
 
-    assert "3 of 9" in all_text(latest(run)["blocks"])
+    assert "4 of 14" in all_text(latest(run)["blocks"])
     say_in_thread(run, thread, "Denver, CO")
     say_in_thread(run, thread, "full time")
 
     pay = latest(run)
     pay_text = all_text(pay["blocks"])
-    assert "5 of 9" in pay_text
+    assert "6 of 14" in pay_text
     assert "BLS OEWS, May 2025" in pay_text and "Denver" in pay_text
+    assert "25th percentile" in pay_text and "entry-level" in pay_text
     say_in_thread(run, thread, "lots of money")
     pay = latest(run)
-    assert "couldn" in all_text(pay["blocks"]) and "5 of 9" in all_text(pay["blocks"])
+    assert "couldn" in all_text(pay["blocks"]) and "6 of 14" in all_text(pay["blocks"])
     click(run, pay, "Use the suggestion")
 
     duties = latest(run)
-    assert "6 of 9" in all_text(duties["blocks"])
+    assert "7 of 14" in all_text(duties["blocks"])
+    # The entry-level duties are offered: supervised, no leading of others.
+    assert "with a senior technician on hand" in all_text(duties["blocks"])
     say_in_thread(run, thread, "1-3, 5\nConfigure VLANs for the new office")
 
     requirements = latest(run)
-    assert "7 of 9" in all_text(requirements["blocks"])
+    assert "8 of 14" in all_text(requirements["blocks"])
     click(run, requirements, "Use all of these")
 
-    assert "8 of 9" in all_text(latest(run)["blocks"])
+    assert "9 of 14" in all_text(latest(run)["blocks"])
     say_in_thread(run, thread, "<!channel> apply now")
     assert "<!channel>" not in json.dumps(bot_posts(run)[-1].params)
     assert "&lt;!channel&gt;" in all_text(latest(run)["blocks"])
-    assert "8 of 9" in all_text(latest(run)["blocks"])
+    assert "9 of 14" in all_text(latest(run)["blocks"])
     say_in_thread(run, thread, "https://acme.example.com/jobs/42")
 
-    assert "9 of 9" in all_text(latest(run)["blocks"])
+    assert "10 of 14" in all_text(latest(run)["blocks"])
     say_in_thread(run, thread, "in 30 days")
+
+    assert "11 of 14" in all_text(latest(run)["blocks"])
+    say_in_thread(run, thread, "our IT team of four")
+    assert "12 of 14" in all_text(latest(run)["blocks"])
+    say_in_thread(run, thread, "Medical, dental and vision; 401(k) with a 4% match")
+    assert "13 of 14" in all_text(latest(run)["blocks"])
+    say_in_thread(run, thread, "skip")
+    assert "14 of 14" in all_text(latest(run)["blocks"])
+    say_in_thread(run, thread, "We reply within a week; next is a call with our IT lead.")
 
     preview = latest(run)
     preview_text = all_text(preview["blocks"])
@@ -134,6 +151,10 @@ def test_whole_dialogue_to_preview_and_edit(run: Running) -> None:
         "Answer support tickets and calls about network faults",
         "Configure VLANs for the new office",
         "https://acme.example.com/jobs/42",
+        "entry-level Network Technician to join our IT team of four",
+        "401(k) with a 4% match",
+        "We reply within a week",
+        "For you, not the posting",  # local market pay, for the manager only
         "Checks:",
         "Submit for review",
     ):
@@ -175,7 +196,7 @@ def test_someone_else_cannot_answer_and_stale_clicks_change_nothing(run: Running
     run.slack.block_action(button_id(first, "Use the suggestion"), message=first)
     run.fake.wait_for("chat.postEphemeral", count=2)
     assert len(bot_posts(run)) == posts
-    assert "2 of 9" in all_text(latest(run)["blocks"])
+    assert "2 of 14" in all_text(latest(run)["blocks"])
     del thread
 
 
@@ -195,13 +216,15 @@ def test_a_dialogue_survives_a_restart(fake_slack: FakeSlack, store_url: str) ->
     with running_app(fake_slack, store_url) as run:
         thread = start(run)
         click(run, latest(run), "Use the suggestion")
+        click(run, latest(run), "Senior")
         click(run, latest(run), "Remote")
     # A new process: new app, new store connection, same database.
     with running_app(fake_slack, store_url) as run:
-        assert "3 of 9" in all_text(latest(run)["blocks"])
+        assert "4 of 14" in all_text(latest(run)["blocks"])
         say_in_thread(run, thread, "US")
-        assert "4 of 9" in all_text(latest(run)["blocks"])
+        assert "5 of 14" in all_text(latest(run)["blocks"])
         draft = run.store.drafts_for(HIRING_MANAGER)[0]
         session = run.store.session_for_draft(draft.id)
         assert session is not None
         assert session.state["answers"]["location"]["remote_regions"] == ["US"]
+        assert session.state["answers"]["level"] == "senior"

@@ -48,9 +48,7 @@ def register(commands: Any) -> None:
     show.add_argument(
         "key", nargs="+", metavar="CODE|TITLE", help="15-1231.00, a role id or a title"
     )
-    show.add_argument(
-        "--json", action="store_true", help="the whole role as JSON, with \"curated\""
-    )
+    show.add_argument("--json", action="store_true", help='the whole role as JSON, with "curated"')
     show.set_defaults(func=run_show)
     parser.set_defaults(func=lambda args: _usage(parser))
 

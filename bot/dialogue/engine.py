@@ -43,6 +43,8 @@ MAX_TEXT = 2000
 SKIP, BACK, CANCEL, HELP = "skip", "back", "cancel", "help"
 USE_SUGGESTION, USE_ALL = "__suggestion__", "__all__"
 _COMMANDS = {SKIP, BACK, CANCEL, HELP}
+# Longest typed answer per question, as the Posting holds it (the rest: 200 characters).
+_TEXT_LIMITS = {"schedule": 1000, "next_steps": 500}
 
 
 class DialogueState(BaseModel):
@@ -322,8 +324,9 @@ class Dialogue:
                 raise ParseError(question.id, say("errors.date_past", date=date.isoformat()))
             return date.isoformat()
         value = " ".join(text.split())
-        if len(value) > 200:
-            raise ParseError(question.id, say("dialogue.text_too_long", limit=200))
+        limit = _TEXT_LIMITS.get(question.id, 200)
+        if len(value) > limit:
+            raise ParseError(question.id, say("dialogue.text_too_long", limit=limit))
         return value
 
     def _picks(self, question: Question, state: DialogueState, answer: Answer) -> list[str]:
@@ -399,6 +402,8 @@ class Dialogue:
             "employment_type",
             "pay",
             "benefits",
+            "schedule",
+            "next_steps",
             "responsibilities",
             "requirements",
         ):

@@ -115,7 +115,7 @@ def summary_for(
     sentences = [
         say(
             "compose.hiring",
-            about=_first_sentences(about, 2),
+            about=_first_sentences(about, 1),
             company=company,
             a_title=a_title(title, level),
             team=team,
@@ -123,10 +123,11 @@ def summary_for(
         ),
         content.does,
     ]
-    if content.matters:
-        sentences.append(content.matters)
+    # Four sentences at most: at entry level, that we train takes the place of why it matters.
     if level == "entry" and _trains(content):
         sentences.append(say("compose.entry_training"))
+    elif content.matters:
+        sentences.append(content.matters)
     return " ".join(" ".join(s.split()) for s in sentences if s.strip())
 
 

@@ -100,6 +100,8 @@ def posting_from_role(
     given = _by_field(answers or {})
     organisation: dict[str, Any] = _organisation(organisation_defaults)
     workplace = given.pop("workplace", None)
+    if workplace is not None:
+        _is_remote(workplace, strict=True)
     location = None
     if given.get("location") is not None:
         text = given.pop("location")
@@ -164,10 +166,13 @@ def answer_names() -> list[str]:
     return list(ANSWER_KEYS)
 
 
-def _is_remote(workplace: Any) -> bool:
+def _is_remote(workplace: Any, *, strict: bool = False) -> bool:
+    """Whether the workplace answer says remote; `strict` refuses one that is no workplace."""
     try:
         return parse_workplace(str(workplace)) is Workplace.REMOTE
-    except ParseError:
+    except ParseError as exc:
+        if strict:
+            raise DraftError("workplace", exc.message) from None
         return False
 
 
@@ -188,7 +193,7 @@ def _level(value: Any) -> str:
     try:
         return parse_level(str(value))
     except ParseError as exc:
-        raise DraftError("level", f"{field_label('level')}: {exc.message}") from None
+        raise DraftError("level", exc.message) from None
 
 
 def parse_level(text: str) -> str:

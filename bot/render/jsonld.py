@@ -14,7 +14,7 @@ from typing import Any
 from bot.posting import Location, Pay, Posting, Workplace
 from bot.posting.places import CA_PROVINCES, COUNTRY_NAMES, US_STATES
 from bot.render.env import environment
-from bot.render.outline import outline, to_fill_in
+from bot.render.outline import no_education_needed, outline, to_fill_in
 
 # Google's credential categories, found by the words people use for them.
 _CREDENTIALS = (
@@ -60,7 +60,7 @@ def to_jsonld(posting: Posting) -> dict[str, Any]:
         data["directApply"] = posting.apply_url.startswith(("http://", "https://"))
     if posting.role.onet_code:
         data["occupationalCategory"] = posting.role.onet_code
-    if posting.education:
+    if posting.education and not no_education_needed(posting.education):
         data["educationRequirements"] = _education(posting.education)
     if posting.years_experience is not None:
         data["experienceRequirements"] = (

@@ -138,13 +138,21 @@ def _a(title: str) -> str:
     return f"{article(title)} {title}"
 
 
+def no_education_needed(education: str) -> bool:
+    """'No diploma needed.': nothing to ask, so neither the text nor the JSON-LD states it."""
+    return education.lower().startswith(("no diploma", "no degree", "no formal education"))
+
+
 def what_you_bring(posting: Posting) -> list[str]:
     """Experience, education (unless none is needed), licences, then the other must-haves."""
-    education = posting.education
-    if education.lower().startswith(("no diploma", "no degree", "no formal education")):
-        education = ""
+    education = "" if no_education_needed(posting.education) else posting.education
     lines = (experience_line(posting), education, *posting.licences, *posting.requirements)
     return [line for line in lines if line]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _base_title(title: str) -> str:
@@ -164,7 +172,9 @@ def _sections(posting: Posting) -> Iterable[Section | None]:
     if posting.nice_to_haves:
         yield _list("nice_to_haves", say("render.heading.nice_to_haves"), posting.nice_to_haves)
     yield _pay(posting)
-    conditions = " ".join(part for part in (posting.schedule, posting.physical_demands) if part)
+    conditions = " ".join(
+        _sentence(part) for part in (posting.schedule, posting.physical_demands) if part
+    )
     yield _text("schedule", say("render.heading.conditions"), conditions)
     yield _apply(posting)
     yield _text("equal_opportunity", "", posting.equal_opportunity or _equal_opportunity(posting))

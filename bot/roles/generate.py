@@ -181,8 +181,8 @@ def posting_for(occupation: Occupation) -> RolePosting:
     if len(duties) < 5:  # a thin occupation: longer task statements rather than none
         longer = [plain_duty(t.text) for t in occupation.tasks if not SUPERVISING.search(t.text)]
         duties = list(dict.fromkeys(duties + longer))[:MAX_DUTIES]
-    for extra in generic["senior"] + generic["lead"]:
-        if len(duties) >= 5:
+    for extra in _text().get("generic_duties", []):
+        if len(duties) >= 5:  # an occupation O*NET gives few tasks (or none)
             break
         duties.append(extra)
     tools = tools_for(occupation)
@@ -218,10 +218,10 @@ def _joined(items: list[str]) -> str:
 def fallback_posting(role: RoleTemplate) -> RolePosting:
     """Posting content for a role file that has none: its own duties, plain must-haves."""
     group = _group(role.onet_code or "")
-    generic = list(_text().get("senior_duties", [])) + list(_text().get("lead_duties", []))
     duties = [plain_duty(d) for d in (role.duties or role.tasks) if not SUPERVISING.search(d)]
     duties = list(dict.fromkeys(duties))[:MAX_DUTIES]
-    duties += [d for d in generic if d not in duties][: max(0, 5 - len(duties))]
+    padding = [d for d in _text().get("generic_duties", []) if d not in duties]
+    duties += padding[: max(0, 5 - len(duties))]
     must_haves = list(group.get("must_haves", [])) or [say("compose.generic_must_have")]
     if len(must_haves) < 2:
         must_haves.append(say("compose.careful_work"))
