@@ -10,7 +10,7 @@ in. The wording that is not O*NET's own (why the work matters, plain must-haves)
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import yaml
@@ -75,7 +75,7 @@ def plain_duty(task: str) -> str:
     text = re.sub(r"\s*\([^)]*\)", "", task).strip()
     text = re.sub(r"\s+", " ", text)
     for pattern, plain in _plain_words():
-        text = pattern.sub(lambda m, plain=plain: _same_case(m.group(0), plain), text)
+        text = pattern.sub(partial(_same_case, plain), text)
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
@@ -85,8 +85,8 @@ def _plain_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in table.items())
 
 
-def _same_case(found: str, plain: str) -> str:
-    return plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
+def _same_case(plain: str, found: re.Match[str]) -> str:
+    return plain[:1].upper() + plain[1:] if found.group(0)[:1].isupper() else plain
 
 
 _WORD = re.compile(r"[a-z]{4,}")
