@@ -116,7 +116,8 @@ def summary_for(
         say(
             "compose.hiring",
             about=_first_sentences(about, 1),
-            company=company,
+            # "Kai Kitchen is a restaurant. We're hiring…", not the name twice in a row.
+            company="" if company and company in about else company,
             a_title=a_title(title, level),
             team=team,
             place=place,

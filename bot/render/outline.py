@@ -188,7 +188,7 @@ def _pay(posting: Posting) -> Section | None:
         if posting.pay_note:
             line = f"{line}, {posting.pay_note}"
         items.append(line)
-    items += posting.benefits
+    items += [benefit[:1].upper() + benefit[1:] for benefit in posting.benefits]
     if not items:
         return None
     return Section("pay_benefits", say("render.heading.pay_benefits"), items=tuple(items))
