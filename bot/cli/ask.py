@@ -32,23 +32,12 @@ def register(commands: Any) -> None:
 
 def _store() -> Store | None:
     """The postings' database, if there is one (a missing SQLite file is not created)."""
-    from pathlib import Path
-
-    from sqlalchemy.engine import make_url
-
+    from bot.cli._database import announce, existing
     from bot.settings import Settings
-    from bot.store import Store
 
     url = Settings().database_url
-    try:
-        parsed = make_url(url)
-    except Exception:
-        return None
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if not database or database == ":memory:" or not Path(database).exists():
-            return None
-    return Store(url)
+    announce(url)
+    return existing(url)
 
 
 def _print(answer: FaqAnswer, as_json: bool) -> None:

@@ -28,11 +28,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.cli._database import announce
     from bot.settings import MissingSetting, Settings
     from bot.slack.workers import WORKERS, WorkerPool, WorkerStartError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings()
+    announce(settings.database_url)
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
     pool: WorkerPool | None = None
     try:
