@@ -62,10 +62,25 @@ def run(args: argparse.Namespace) -> int:
     print(f"#{draft.id} {draft.title} ({draft.status.value}, v{draft.current_version})")
     for event in events:
         version = f" v{event.version}" if event.version else ""
-        detail = "; ".join(f"{k}: {v}" for k, v in event.detail.items() if v not in ("", None))
+        detail = "; ".join(
+            f"{key}: {_readable(value)}"
+            for key, value in event.detail.items()
+            if value not in ("", None, [])
+        )
         when = event.at.strftime("%Y-%m-%d %H:%M:%S UTC")
         print(
             f"{when}  {event.kind:<18}{version:<5} {event.actor}"
             + (f"  ({detail})" if detail else "")
         )
     return 0
+
+
+def _readable(value: object) -> str:
+    """A detail as a person writes it: a list of names joined by commas, a list of sentences
+    each in quotes ("files: a.md, a.html", "errors: “The law …”, “…”")."""
+    if isinstance(value, list | tuple):
+        items = [str(item) for item in value]
+        if any(" " in item for item in items):
+            return ", ".join(f"“{item}”" for item in items)
+        return ", ".join(items)
+    return str(value)
