@@ -524,3 +524,15 @@ def test_json_ld_of_a_bare_draft_still_has_every_required_property(draft: Postin
 def test_json_ld_for_an_email_application_is_not_direct(complete: Posting) -> None:
     by_email = complete.model_copy(update={"how_to_apply": "jobs@acme.example"})
     assert to_jsonld(by_email)["directApply"] is False
+
+
+def test_text_cites_each_source_once_by_number(role: RoleTemplate, complete: Posting) -> None:
+    """The text format (the playground's preview, `newjob draft --format text`) repeated the
+    whole citation after every section; it numbers them and spells each out once."""
+    shown = to_text(complete, role)
+    assert " ".join(shown.split()).count(CITATION) == 1  # wrapped over lines at the end
+    assert shown.count("Source: [1]") >= 3
+    body, sources = shown.split("\nSources:\n", 1)
+    assert "Indeed" not in body
+    numbered = re.findall(r"^  \[(\d)\] ", sources, flags=re.M)
+    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]

@@ -8,7 +8,7 @@ from bot.posting import Posting
 from bot.render.env import environment
 from bot.render.escaping import script_json
 from bot.render.jsonld import to_jsonld
-from bot.render.outline import outline
+from bot.render.outline import Footnotes, outline
 from bot.roles.template import RoleTemplate
 
 
@@ -18,8 +18,9 @@ def to_markdown(posting: Posting, role: RoleTemplate | None = None) -> str:
 
 
 def to_text(posting: Posting, role: RoleTemplate | None = None) -> str:
+    """For a terminal: sources are cited by number and spelled out once, at the end."""
     template = environment("text").get_template("posting.txt.j2")
-    return template.render(outline=outline(posting, role))
+    return template.render(outline=outline(posting, role), footnotes=Footnotes())
 
 
 def to_html(posting: Posting, role: RoleTemplate | None = None) -> str:

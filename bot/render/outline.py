@@ -22,14 +22,34 @@ _REQUIRED_SECTIONS = ("responsibilities", "requirements")
 
 
 @dataclass(frozen=True)
+class Credit:
+    """Where a fact shown came from: the source's citation, and whether only part is from it."""
+
+    citation: str = ""
+    partly: bool = False
+
+    def line(self, citation: str | None = None) -> str:
+        """'Source: …' or 'Partly from: …' (with `citation` in place of the source's own, as a
+        footnote's number); '' when nothing is credited."""
+        if not self.citation:
+            return ""
+        key = "render.partly_source" if self.partly else "render.source"
+        return say(key, citation=self.citation if citation is None else citation)
+
+
+@dataclass(frozen=True)
 class Fact:
     """One key fact ('Pay', '$55,000 – $65,000 a year'); an empty value is still to fill in."""
 
     field: str
     label: str
     value: str
-    source: str = ""
+    credit: Credit = Credit()
     link: str = ""
+
+    @property
+    def source(self) -> str:
+        return self.credit.line()
 
 
 @dataclass(frozen=True)
@@ -40,11 +60,35 @@ class Section:
     heading: str
     text: str = ""
     items: tuple[str, ...] = ()
-    source: str = ""
+    credit: Credit = Credit()
+
+    @property
+    def source(self) -> str:
+        return self.credit.line()
 
     @property
     def is_empty(self) -> bool:
         return not self.text and not self.items
+
+
+class Footnotes:
+    """Sources cited by number, each spelled out once at the end (the text format: a long
+    citation, such as O*NET's licence notice, after every section drowned the posting)."""
+
+    def __init__(self) -> None:
+        self.citations: list[str] = []
+
+    def mark(self, credit: Credit) -> str:
+        """'Source: [1]' for `credit`, numbering its citation the first time it is seen."""
+        if not credit.citation:
+            return ""
+        if credit.citation not in self.citations:
+            self.citations.append(credit.citation)
+        return credit.line(f"[{self.citations.index(credit.citation) + 1}]")
+
+    @property
+    def heading(self) -> str:
+        return say("render.sources_heading")
 
 
 @dataclass(frozen=True)
@@ -99,12 +143,12 @@ def _facts(posting: Posting, role: RoleTemplate | None, credit: _Credit) -> Iter
                 kind=say(f"render.pay_kind.{benchmark.kind}"),
                 area=benchmark.area,
             )
-            cited = say("render.source", citation=source.citation) if source else ""
+            cited = Credit(source.citation) if source else Credit()
             yield Fact("pay_benchmark", say("render.benchmark_label"), value, cited)
     if posting.years_experience is not None:
         years = say("render.years", years=posting.years_experience)
         from_role = role is not None and posting.years_experience == role.min_years_experience
-        cited = credit.whole("experience") if from_role else ""
+        cited = credit.whole("experience") if from_role else Credit()
         yield Fact("years_experience", field_label("years_experience"), years, cited)
     yield Fact("date_posted", field_label("date_posted"), format_date(posting.date_posted))
     if posting.closing_date:
@@ -137,14 +181,14 @@ def _sections(posting: Posting, credit: _Credit) -> Iterable[Section | None]:
 def _text(field: str, heading: str, text: str, credit: _Credit | None = None) -> Section | None:
     if not text:
         return None
-    source = credit.text(field, text) if credit else ""
-    return Section(field, heading, text=text, source=source)
+    source = credit.text(field, text) if credit else Credit()
+    return Section(field, heading, text=text, credit=source)
 
 
 def _list(field: str, items: list[str], credit: _Credit) -> Section | None:
     if not items and field not in _REQUIRED_SECTIONS:
         return None
-    return Section(field, field_label(field), items=tuple(items), source=credit.items(field, items))
+    return Section(field, field_label(field), items=tuple(items), credit=credit.items(field, items))
 
 
 def _norm(text: str) -> str:
@@ -169,14 +213,14 @@ class _Credit:
     def _source(self, role_field: str) -> Source | None:
         return self.role.source_for(role_field) if self.role else None
 
-    def whole(self, role_field: str) -> str:
+    def whole(self, role_field: str) -> Credit:
         source = self._source(role_field)
-        return say("render.source", citation=source.citation) if source else ""
+        return Credit(source.citation) if source else Credit()
 
-    def items(self, field: str, items: list[str]) -> str:
-        """'Source: …' when every item is the role's, 'Partly from: …' when only some are."""
+    def items(self, field: str, items: list[str]) -> Credit:
+        """The role's source when every item is the role's, 'partly' when only some are."""
         if self.role is None or not items:
-            return ""
+            return Credit()
         known: set[str] = set()
         source: Source | None = None
         for role_field in self._FROM.get(field, ()):
@@ -185,23 +229,22 @@ class _Credit:
                 source = self._source(role_field)
             known |= entries
         if source is None:
-            return ""
+            return Credit()
         taken = sum(1 for item in items if _norm(item) in known)
-        key = "render.source" if taken == len(items) else "render.partly_source"
-        return say(key, citation=source.citation)
+        return Credit(source.citation, partly=taken != len(items))
 
-    def text(self, field: str, text: str) -> str:
-        """'Source: …' when the text is the role's own (or a part of it)."""
+    def text(self, field: str, text: str) -> Credit:
+        """The role's source when the text is the role's own (or a part of it)."""
         if self.role is None:
-            return ""
+            return Credit()
         wanted = _norm(text)
         for role_field in self._FROM.get(field, ()):
             value = getattr(self.role, role_field)
             whole = _norm(value if isinstance(value, str) else " ".join(_strings(value)))
             source = self._source(role_field)
             if wanted and whole and wanted in whole and source:
-                return say("render.source", citation=source.citation)
-        return ""
+                return Credit(source.citation)
+        return Credit()
 
 
 def _strings(value: object) -> list[str]:
