@@ -71,3 +71,34 @@ def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_
     finally:
         process.terminate()
         process.wait(10)
+
+
+def newjob(tmp_path: Path, *argv: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = serve_env(DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}", **settings)
+    del env["SLACK_SIGNING_SECRET"]
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *argv],
+        env=env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_bot_token_alone_says_what_each_mode_needs(tmp_path: Path) -> None:
+    """`SLACK_BOT_TOKEN=… newjob run` said only "The setting SLACK_SIGNING_SECRET is not set"."""
+    done = newjob(tmp_path, "run")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    said = " ".join(done.stderr.split())
+    assert "SLACK_APP_TOKEN (xapp-…) for Socket Mode" in said
+    assert "SLACK_SIGNING_SECRET for HTTP mode" in said
+    assert "The README recommends Socket Mode" in said
+    # Asked for a mode, it names what that mode needs.
+    socket = newjob(tmp_path, "serve", "--socket")
+    assert socket.returncode == 2
+    assert "Socket Mode needs SLACK_APP_TOKEN" in " ".join(socket.stderr.split())
+    http = newjob(tmp_path, "serve", "--http")
+    assert http.returncode == 2
+    assert "HTTP mode needs SLACK_SIGNING_SECRET" in " ".join(http.stderr.split())
