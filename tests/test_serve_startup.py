@@ -102,3 +102,21 @@ def test_a_bot_token_alone_says_what_each_mode_needs(tmp_path: Path) -> None:
     http = newjob(tmp_path, "serve", "--http")
     assert http.returncode == 2
     assert "HTTP mode needs SLACK_SIGNING_SECRET" in " ".join(http.stderr.split())
+
+
+def test_a_correct_start_logs_no_bolt_warning(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """Every start logged Bolt's "As you gave `client` as well, `token` will be unused"."""
+    port = free_port()
+    env = serve_env(SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}")
+    command = [*SERVE, "--port", str(port)]
+    with (tmp_path / "serve.log").open("wb") as log:
+        process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=log)
+    try:
+        wait_healthy(process, port, tmp_path / "serve.log")
+    finally:
+        process.terminate()
+        process.wait(10)
+    logged = (tmp_path / "serve.log").read_text()
+    assert "1 worker processes ready" in logged
+    assert "will be unused" not in logged and "WARNING" not in logged
+    assert fake_slack.count("auth.test") >= 1  # the token was checked at start, at the fake
