@@ -3,7 +3,7 @@
 Answers name their sources (curated role pages, O*NET 29.3, BLS OEWS May 2025, the posting);
 what the FAQ cannot answer it says so. With no QUESTION, reads questions from stdin, one a line,
 and writes one answer a line (one JSON line each with --json: {"question", "answered", "answer",
-"sources"}, see design.md). Exit 1 when a single question could not be answered.
+"sources"}, see ../shared/design.md). Exit 1 when a single question could not be answered.
 """
 
 from __future__ import annotations
