@@ -21,11 +21,11 @@ def run(args: argparse.Namespace) -> int:
     from bot.text import say
 
     settings = Settings()
-    announce(settings.database_url)
     store = Store(settings.database_url)
     try:
         store.migrate()
     except StoreUnavailable as exc:
         print(say("settings.database", reason=str(exc)), file=sys.stderr)
         return 2
+    announce(settings.database_url)
     return loop(Playground(store, settings, user=args.user))

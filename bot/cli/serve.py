@@ -37,7 +37,6 @@ def run(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings()
-    announce(settings.database_url)
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
     pool: WorkerPool | None = None
     try:
@@ -70,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         except (BoltError, OSError) as exc:  # auth.test at start-up: refused, or no answer
             print(say("settings.slack", url=settings.slack_api_url, reason=exc), file=sys.stderr)
             return 2
+        announce(settings.database_url)
         if socket_mode:
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
             return 0
