@@ -112,10 +112,19 @@ def local_pay_suggestion(
 
 
 class Drafting:
-    def __init__(self, store: Store, settings: Settings, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        today: dt.date | None = None,
+        voice: str = "dialogue",
+    ) -> None:
+        """`voice`: whose words the dialogue's notes use (Dialogue's `voice`)."""
         self.store = store
         self.settings = settings
         self._today = today
+        self.voice = voice
 
     @property
     def today(self) -> dt.date:
@@ -132,6 +141,7 @@ class Drafting:
             organisation=organisation,
             pay_suggester=local_pay_suggestion,
             today=self.today,
+            voice=self.voice,
         )
 
     # ------------------------------------------------------------------ the dialogue

@@ -1,4 +1,5 @@
-"""Where the project's data folders live, from a checkout or from an installed wheel."""
+"""Where the project's data folders live, from a checkout or from an installed wheel, and the
+user's own data folder."""
 
 from __future__ import annotations
 
@@ -32,3 +33,18 @@ def roles_dir() -> Path:
 
 def templates_dir() -> Path:
     return _PACKAGE / "templates"
+
+
+def user_data_path() -> Path:
+    """The user's own data folder for Newjob (the default database, the playground's exports):
+    ~/.local/share/newjob on Linux (or $XDG_DATA_HOME/newjob), ~/Library/Application
+    Support/newjob on macOS, %LOCALAPPDATA%\\newjob on Windows. Not created here."""
+    from platformdirs import user_data_path as platform_data_path
+
+    return platform_data_path("newjob", appauthor=False)
+
+
+def default_database_url() -> str:
+    """`sqlite:///…/newjob.db` in the user's data folder: one database per user, wherever
+    Newjob is run from (DATABASE_URL names another)."""
+    return f"sqlite:///{user_data_path() / 'newjob.db'}"

@@ -1,4 +1,8 @@
-"""Settings from the environment and `.env` (the names are a contract: see design.md)."""
+"""Settings from the environment and `.env`.
+
+The names are a contract that deployments rely on: the README lists them (“Connect it to
+Slack”), with their defaults.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from functools import cached_property
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.paths import default_database_url
 from bot.text import say
 
 
@@ -21,7 +26,8 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = "https://slack.com/api/"
-    database_url: str = "sqlite:///newjob.db"
+    # A SQLite file in the user's data folder, wherever Newjob is run from.
+    database_url: str = Field(default_factory=default_database_url)
     newjob_review_channel: str | None = None
     newjob_jobs_channel: str | None = None
     newjob_approvers: str = ""

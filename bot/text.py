@@ -53,6 +53,11 @@ def say(key: str, **params: Any) -> str:
     return _template(key).render(**params).strip()
 
 
+def has(key: str) -> bool:
+    """Whether prompts/ has text for `key` (for a wording that only some places need)."""
+    return key in _catalogue()
+
+
 def field_label(field: str) -> str:
     """The hiring manager's name for a Posting field ('closing_date' -> 'Closing date')."""
     return _catalogue().get(f"fields.{field}", field.replace("_", " ").capitalize())

@@ -119,3 +119,17 @@ def test_json_that_is_not_a_posting_exits_2(
     path.write_text('{"title": "", "colour": "red"}', encoding="utf-8")
     assert main(["check", str(path)]) == 2
     assert "is not a Posting" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("content", ["", "  \n\n\t\n"])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_an_empty_file_is_not_a_posting_that_passed(
+    content: str, as_json: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty file exited 0, as if the posting had passed; there is nothing to check."""
+    empty = tmp_path / "posting.md"
+    empty.write_text(content, encoding="utf-8")
+    assert main(["check", str(empty), *(["--json"] if as_json else [])]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == f"newjob check: {empty} is empty: there is no posting to check."

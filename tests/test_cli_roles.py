@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -144,3 +146,39 @@ def test_pay_for_an_occupation_bls_does_not_cover_exits_1(
     code, out, _ = run(capsys, "pay", "55-1011.00")
     assert code == 1
     assert "no wage estimates" in out
+
+
+def newjob(*argv: str) -> subprocess.CompletedProcess[str]:
+    """`newjob …` in a process of its own, as a person types it."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_search_limit_1_on_an_ambiguous_title_prints_one_match(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`nurse` is ambiguous; with --limit 1 only the best match is shown, and the note about
+    the others says how to see them (it used to end in an IndexError)."""
+    code, out, err = run(capsys, "roles", "search", "--limit", "1", "nurse")
+    assert (code, err) == (0, "")
+    assert "1. 29-1141.00  Registered Nurses" in out
+    assert "2." not in out
+    assert "--limit 2" in out
+    code, out, _ = run(capsys, "roles", "search", "--limit", "1", "--json", "nurse")
+    data = json.loads(out)
+    assert len(data["matches"]) == 1 and data["ambiguous"] is True
+
+
+@pytest.mark.parametrize("limit", ["0", "-5", "two"])
+def test_search_refuses_a_limit_below_1(limit: str) -> None:
+    """--limit 0 used to be taken as 1 (and 0 or -5 on an ambiguous title as a traceback)."""
+    for query in ("nurse", "barista"):
+        done = newjob("roles", "search", "--limit", limit, query)
+        assert done.returncode == 2, done.stderr
+        assert done.stdout == ""
+        assert "Traceback" not in done.stderr
+        assert f"--limit: “{limit}” is not a number of matches: give 1 or more" in done.stderr

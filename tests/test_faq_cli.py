@@ -22,16 +22,19 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture(autouse=True)
 def no_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Run where there is no .env and no newjob.db, as on a fresh machine."""
+    """Run where there is no .env and no database, as on a fresh machine."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return tmp_path
 
 
 def test_the_done_question(capsys: pytest.CaptureFixture[str]) -> None:
     question = "What's the difference between a network technician and a network administrator?"
     code, out, err = run(capsys, "ask", question, "--json")
-    assert (code, err) == (0, "")
+    assert code == 0
+    # stderr says where the database is (there is none yet); stdout is the JSON alone.
+    assert err.startswith("Database: ") and err.count("\n") == 1
     data = json.loads(out)
     assert list(data) == ["question", "answered", "answer", "sources"]
     assert data["question"] == question and data["answered"] is True
@@ -90,6 +93,7 @@ def test_no_database_file_is_created(capsys: pytest.CaptureFixture[str], no_data
     code, out, _ = run(capsys, "ask", "is the network technician job remote?", "--json")
     assert code == 1 and json.loads(out)["answered"] is False
     assert not (no_database / "newjob.db").exists()
+    assert not (no_database / "data").exists()
 
 
 def test_postings_come_from_the_database(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from bot.settings import Settings
 from bot.store import DraftStatus, Store
-from bot.terminal.playground import Playground
+from bot.terminal.playground import Playground, run
 
 
 def _playground(url: str, user: str = "hana") -> Playground:
@@ -74,7 +77,7 @@ def test_back_skip_cancel_and_help(sqlite_url: str) -> None:
     _say(playground, "/newjob registered nurse")
     assert "[2 of 14]" in _say(playground, "skip")
     assert "[1 of 14]" in _say(playground, "back")
-    assert "Commands:" in _say(playground, "help")
+    assert "“skip” to leave this question for later" in _say(playground, "help")
     assert "Cancelled" in _say(playground, "cancel")
     assert playground.draft is not None
     assert playground.store.drafts_for("hana") == []  # cancelled drafts are not listed
@@ -111,3 +114,122 @@ def test_questions_in_the_playground_get_sourced_answers(sqlite_url: str) -> Non
     )
     assert "entry-level" in out and "Indeed" in out
     assert "can't answer" in _say(playground, "what's the weather in Paris?").lower()
+
+
+# A whole session as a new user types it: help, a draft from an O*NET occupation (so its
+# licence notice is shown), the dialogue's own commands, review and publication.
+SESSION = """help
+/newjob barista
+help
+skip
+back
+ok
+entry
+1
+Denver, CO
+2
+$15-18/hr
+1-3
+1-2
+jobs@acme.example.com
+in 30 days
+skip
+skip
+skip
+skip
+list
+show json
+submit
+changes: say more about the shifts
+as alice
+changes: say more about the shifts
+as you
+edit pay 16-19/hr
+as alice
+override: the benefits are on the careers page
+quit
+"""
+
+# Slack's mrkdwn: *bold*, _italic_ and `code` around words; O*NET's star is inside a word.
+SLACK_MARKUP = re.compile(r"(?<![\w*])\*[^\s*][^*\n]*?\*(?![\w*])|`|(?<!\w)_[^\s_][^_\n]*_(?!\w)")
+
+
+def _transcript(sqlite_url: str, tmp_path: Path) -> str:
+    playground = _playground(sqlite_url, user="you")
+    playground.exports = tmp_path / "exports"
+    out = io.StringIO()
+    assert run(playground, io.StringIO(SESSION), out) == 0
+    return out.getvalue()
+
+
+def test_the_playground_speaks_plain_text(sqlite_url: str, tmp_path: Path) -> None:
+    """No Slack wording or markup in the terminal, and O*NET keeps its star."""
+    text = _transcript(sqlite_url, tmp_path)
+    assert "Published #1" in text
+    assert SLACK_MARKUP.findall(text) == []
+    for slack_only in ("by button", "in this thread", "with Edit", "use Edit", "Told you"):
+        assert slack_only not in text, slack_only
+    assert "O*NET 29.3" in text and "ONET" not in text
+    # The dialogue's own words are said as words to type.
+    assert "Type “skip”" in text and "“edit <field> <value>”" in text
+    # `show json` is in help, and works.
+    assert "show [text|markdown|html|jsonld|json]" in text
+    assert '"title": "Barista"' in text
+
+
+def test_published_exports_are_written_where_the_message_says(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """After approval the playground named exports that were never written anywhere."""
+    text = _transcript(sqlite_url, tmp_path)
+    folder = tmp_path / "exports"
+    names = ["barista-1-v2.md", "barista-1-v2.html", "barista-1-v2.json"]
+    assert f"Published #1 Barista. Its exports are in {folder}: {', '.join(names)}." in text
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    assert (folder / "barista-1-v2.md").read_text().startswith("# Barista")
+    assert json.loads((folder / "barista-1-v2.json").read_text())["title"] == "Barista"
+    assert "application/ld+json" in (folder / "barista-1-v2.html").read_text()
+
+
+def test_exports_default_to_the_user_data_folder(sqlite_url: str, user_data_folder: Path) -> None:
+    assert _playground(sqlite_url).exports == user_data_folder / "newjob" / "exports"
+
+
+def test_a_preview_names_each_source_once(sqlite_url: str) -> None:
+    """The O*NET licence notice was printed after every section (five times a preview) and
+    again in the greeting; now the posting credits O*NET in one line at its end, and the
+    market figures, for the manager only, name their source once beside it."""
+    playground = _playground(sqlite_url)
+    intro = _say(playground, "/newjob barista")
+    assert "drafted from the Barista role (O*NET 29.3)" in intro
+    assert "This product includes" not in intro
+    for answer in ("ok", "entry", "1", "Denver, CO", "2", "$15-18/hr", "1-3", "1-2"):
+        _say(playground, answer)
+    _say(playground, "jobs@acme.example.com")
+    _say(playground, "in 30 days")
+    for _ in range(3):
+        _say(playground, "skip")
+    preview = _say(playground, "skip")
+    assert "Here is your draft" in preview
+    assert "This product includes" not in preview and "Source:" not in preview
+    assert preview.count("adapted from O*NET 29.3") == 1
+    [note] = [line for line in preview.splitlines() if line.startswith("For you, not the posting")]
+    assert note.count("BLS OEWS, May 2025") == 1
+
+
+def test_the_checks_notes_are_shown_as_well_as_counted(sqlite_url: str) -> None:
+    """The summary said "3 notes" and the playground showed only errors and warnings."""
+    playground = _playground(sqlite_url)
+    _say(playground, "/newjob network technician")
+    _say(playground, "1")
+    for answer in ("ok", "mid", "1", "Denver, CO", "1", "55k-65k", "1-3", "all"):
+        _say(playground, answer)
+    _say(playground, "https://acme.example.com/jobs/42")
+    _say(playground, "in 30 days")
+    for _ in range(3):
+        _say(playground, "skip")
+    preview = _say(playground, "skip")
+    summary = next(line for line in preview.splitlines() if line.startswith("Checks:"))
+    notes = int(re.search(r"(\d+) notes?", summary).group(1))  # type: ignore[union-attr]
+    assert notes > 0
+    assert preview.count("  [note] ") == notes

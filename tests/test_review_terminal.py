@@ -148,3 +148,26 @@ def test_newjob_chat_and_history(
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     approved = next(e for e in events if e["event"] == "approved")
     assert approved["who"] == "rui" and approved["version"] == 2
+
+
+def test_history_reads_as_sentences_not_python(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`newjob history` printed lists as Python wrote them: `files: ['a.md', …]`."""
+    playground = _playground(sqlite_url)
+    _draft_to_preview(playground)
+    _say(playground, "submit")
+    _say(playground, "as alice")
+    assert "Published #1" in _say(playground, "override: the benefits are on the careers page")
+    monkeypatch.setenv("DATABASE_URL", sqlite_url)
+    capsys.readouterr()
+    assert main(["history", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "['" not in printed and "']" not in printed
+    exported = next(line for line in printed.splitlines() if " exported " in line)
+    assert exported.endswith(
+        "(files: network-technician-1-v1.md, network-technician-1-v1.html, "
+        "network-technician-1-v1.json)"
+    )
+    override = next(line for line in printed.splitlines() if " override " in line)
+    assert "reason: the benefits are on the careers page; errors: “The law in Colorado" in override

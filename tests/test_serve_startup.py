@@ -71,3 +71,52 @@ def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_
     finally:
         process.terminate()
         process.wait(10)
+
+
+def newjob(tmp_path: Path, *argv: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = serve_env(DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}", **settings)
+    del env["SLACK_SIGNING_SECRET"]
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *argv],
+        env=env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_bot_token_alone_says_what_each_mode_needs(tmp_path: Path) -> None:
+    """`SLACK_BOT_TOKEN=… newjob run` said only "The setting SLACK_SIGNING_SECRET is not set"."""
+    done = newjob(tmp_path, "run")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    said = " ".join(done.stderr.split())
+    assert "SLACK_APP_TOKEN (xapp-…) for Socket Mode" in said
+    assert "SLACK_SIGNING_SECRET for HTTP mode" in said
+    assert "The README recommends Socket Mode" in said
+    # Asked for a mode, it names what that mode needs.
+    socket = newjob(tmp_path, "serve", "--socket")
+    assert socket.returncode == 2
+    assert "Socket Mode needs SLACK_APP_TOKEN" in " ".join(socket.stderr.split())
+    http = newjob(tmp_path, "serve", "--http")
+    assert http.returncode == 2
+    assert "HTTP mode needs SLACK_SIGNING_SECRET" in " ".join(http.stderr.split())
+
+
+def test_a_correct_start_logs_no_bolt_warning(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """Every start logged Bolt's "As you gave `client` as well, `token` will be unused"."""
+    port = free_port()
+    env = serve_env(SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}")
+    command = [*SERVE, "--port", str(port)]
+    with (tmp_path / "serve.log").open("wb") as log:
+        process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=log)
+    try:
+        wait_healthy(process, port, tmp_path / "serve.log")
+    finally:
+        process.terminate()
+        process.wait(10)
+    logged = (tmp_path / "serve.log").read_text()
+    assert "1 worker processes ready" in logged
+    assert "will be unused" not in logged and "WARNING" not in logged
+    assert fake_slack.count("auth.test") >= 1  # the token was checked at start, at the fake

@@ -75,7 +75,7 @@ class Resolution(BaseModel):
         return self.matches[1:]
 
     def json_dict(self) -> dict[str, object]:
-        """The `newjob roles search --json` shape (design.md), plus the extra fields."""
+        """The `newjob roles search --json` shape (../shared/design.md), plus the extra fields."""
         return {
             "query": self.query,
             "matches": [

@@ -20,7 +20,8 @@ Category = Literal[
     "missing-section",
 ]
 
-# The same names as tuples, in the order design.md lists them (derived, never written twice).
+# The same names as tuples, in the order ../shared/design.md lists them (derived, never
+# written twice).
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 CATEGORIES: tuple[Category, ...] = get_args(Category)
 
@@ -44,7 +45,7 @@ class Finding(BaseModel):
     rule: str = ""
 
     def contract(self) -> dict[str, str | None]:
-        """The finding as `newjob check --json` promises it (design.md)."""
+        """The finding as `newjob check --json` promises it (../shared/design.md)."""
         return {
             "category": self.category,
             "severity": self.severity,

@@ -3,7 +3,7 @@
 Answers name their sources (curated role pages, O*NET 29.3, BLS OEWS May 2025, the posting);
 what the FAQ cannot answer it says so. With no QUESTION, reads questions from stdin, one a line,
 and writes one answer a line (one JSON line each with --json: {"question", "answered", "answer",
-"sources"}, see design.md). Exit 1 when a single question could not be answered.
+"sources"}, see ../shared/design.md). Exit 1 when a single question could not be answered.
 """
 
 from __future__ import annotations
@@ -32,23 +32,12 @@ def register(commands: Any) -> None:
 
 def _store() -> Store | None:
     """The postings' database, if there is one (a missing SQLite file is not created)."""
-    from pathlib import Path
-
-    from sqlalchemy.engine import make_url
-
+    from bot.cli._database import announce, existing
     from bot.settings import Settings
-    from bot.store import Store
 
     url = Settings().database_url
-    try:
-        parsed = make_url(url)
-    except Exception:
-        return None
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if not database or database == ":memory:" or not Path(database).exists():
-            return None
-    return Store(url)
+    announce(url)
+    return existing(url)
 
 
 def _print(answer: FaqAnswer, as_json: bool) -> None:

@@ -13,16 +13,19 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.cli._database import announce
     from bot.settings import Settings
     from bot.store import Store, StoreUnavailable
     from bot.terminal.playground import Playground
     from bot.terminal.playground import run as loop
+    from bot.text import say
 
     settings = Settings()
     store = Store(settings.database_url)
     try:
         store.migrate()
     except StoreUnavailable as exc:
-        print(f"newjob: cannot open the database ({exc}). Check DATABASE_URL.", file=sys.stderr)
+        print(say("settings.database", reason=str(exc)), file=sys.stderr)
         return 2
+    announce(settings.database_url)
     return loop(Playground(store, settings, user=args.user))

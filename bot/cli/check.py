@@ -1,7 +1,8 @@
 """`newjob check FILE [--location TEXT] [--json]`: check any posting, ours or pasted.
 
 FILE is Markdown or plain text, or one of our Postings as JSON; `-` reads standard input. Exit 1
-when any finding is an error, 2 when the file or the location cannot be read, 0 otherwise.
+when any finding is an error, 2 when the file or the location cannot be read or the file is
+empty, 0 otherwise.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         print(_say("no_file", path=args.file, reason=reason), file=sys.stderr)
+        return 2
+    if not text.strip():
+        print(_say("empty", path=args.file), file=sys.stderr)
         return 2
     today = None
     if args.today:

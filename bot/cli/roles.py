@@ -16,6 +16,8 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from bot.text import say
+
 if TYPE_CHECKING:
     from bot.catalog import Resolution
     from bot.roles.template import RoleTemplate
@@ -38,7 +40,9 @@ def register(commands: Any) -> None:
     )
     search.add_argument("query", nargs="*", metavar="QUERY", help="a job title as people type it")
     search.add_argument("--json", action="store_true", help="one JSON object a query")
-    search.add_argument("--limit", type=int, default=5, metavar="N", help="matches a query (5)")
+    search.add_argument(
+        "--limit", type=_limit, default=5, metavar="N", help=say("cli.roles.limit_help")
+    )
     search.set_defaults(func=run_search)
     show = actions.add_parser(
         "show",
@@ -51,6 +55,17 @@ def register(commands: Any) -> None:
     show.add_argument("--json", action="store_true", help='the whole role as JSON, with "curated"')
     show.set_defaults(func=run_show)
     parser.set_defaults(func=lambda args: _usage(parser))
+
+
+def _limit(value: str) -> int:
+    """A --limit of 1 or more; anything else is a usage error (exit 2), not a traceback."""
+    try:
+        limit = int(value)
+    except ValueError:
+        limit = 0
+    if limit < 1:
+        raise argparse.ArgumentTypeError(say("cli.roles.bad_limit", value=value))
+    return limit
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -70,9 +85,12 @@ def _text(resolution: Resolution) -> str:
         if match.role_id:
             how += f"; curated role {match.role_id}"
         lines.append(f"  {number}. {match.code}  {match.title}  {match.score:.2f}  ({how})")
-    if resolution.ambiguous:
+    if resolution.ambiguous and len(resolution.matches) > 1:
         first, second = resolution.matches[0], resolution.matches[1]
-        lines.append(f"  Ambiguous: {first.code} or {second.code}? Pass the code to choose.")
+        lines.append("  " + say("cli.roles.ambiguous", first=first.code, second=second.code))
+    elif resolution.ambiguous:
+        # The close second is there, but past --limit.
+        lines.append("  " + say("cli.roles.ambiguous_hidden"))
     return "\n".join(lines)
 
 
@@ -93,7 +111,7 @@ def run_search(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from bot.catalog import resolve
 
-    limit = max(1, args.limit)
+    limit = args.limit
     queries = [" ".join(args.query)] if args.query else (line.rstrip("\r\n") for line in sys.stdin)
     for query in queries:
         resolution = resolve(query, limit=limit)

@@ -22,10 +22,11 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings()
     if settings.slack_configured:
-        socket = settings.slack_app_token is not None
+        # Neither mode asked for: serve takes Socket Mode when SLACK_APP_TOKEN is set, else
+        # HTTP, and says what each needs when neither's setting is there.
         return serve.run(
             argparse.Namespace(
-                socket=socket, http=not socket, port=args.port, host=args.host, workers=None
+                socket=False, http=False, port=args.port, host=args.host, workers=None
             )
         )
     print(say("terminal.connect_slack"))

@@ -7,7 +7,10 @@ import gc
 import logging
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,6 +31,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.cli._database import announce
     from bot.settings import MissingSetting, Settings
     from bot.slack.workers import WORKERS, WorkerPool, WorkerStartError
 
@@ -36,14 +40,13 @@ def run(args: argparse.Namespace) -> int:
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
     pool: WorkerPool | None = None
     try:
+        _check_mode(settings, socket_mode, chosen=args.socket or args.http)
         workers = WORKERS if args.workers is None else args.workers
-        if not socket_mode:
-            settings.require("SLACK_SIGNING_SECRET")
-            if workers > 0:
-                # First thing: the workers import and build their apps (each migrates the
-                # schema, taking turns) while this process does the same.
-                pool = WorkerPool(processes=workers)
-                pool.launch()
+        if not socket_mode and workers > 0:
+            # First thing: the workers import and build their apps (each migrates the
+            # schema, taking turns) while this process does the same.
+            pool = WorkerPool(processes=workers)
+            pool.launch()
         from slack_bolt.error import BoltError
         from slack_sdk.errors import SlackApiError
 
@@ -66,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         except (BoltError, OSError) as exc:  # auth.test at start-up: refused, or no answer
             print(say("settings.slack", url=settings.slack_api_url, reason=exc), file=sys.stderr)
             return 2
+        announce(settings.database_url)
         if socket_mode:
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
             return 0
@@ -93,6 +97,21 @@ def run(args: argparse.Namespace) -> int:
         if pool is not None:
             pool.stop()
     return 0
+
+
+def _check_mode(settings: Settings, socket_mode: bool, *, chosen: bool) -> None:
+    """The settings the mode needs are there, or MissingSetting says what to set: for the mode
+    asked for, or (none asked for, and neither mode's setting there) for each mode."""
+    from bot.settings import MissingSetting
+    from bot.text import say
+
+    settings.require("SLACK_BOT_TOKEN")
+    needed = settings.slack_app_token if socket_mode else settings.slack_signing_secret
+    if needed is not None:
+        return
+    if not chosen:
+        raise MissingSetting(say("settings.no_mode"))
+    raise MissingSetting(say("settings.mode_needs." + ("socket" if socket_mode else "http")))
 
 
 def _stop(_signal: int, _frame: Any) -> None:

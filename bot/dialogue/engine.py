@@ -125,7 +125,12 @@ class Organisation:
 
 
 class Dialogue:
-    """The questions for one role, and how each answer is checked and stored."""
+    """The questions for one role, and how each answer is checked and stored.
+
+    `voice` is the prompts/ section of the few notes that depend on where the dialogue takes
+    place (the intro, help and "skipped"): in Slack they name its buttons and threads
+    (`dialogue.intro`), in the terminal the words to type (`terminal.dialogue.intro`).
+    """
 
     def __init__(
         self,
@@ -135,8 +140,10 @@ class Dialogue:
         pay_suggester: PaySuggester | None = None,
         questions: tuple[Question, ...] | None = None,
         today: dt.date | None = None,
+        voice: str = "dialogue",
     ) -> None:
         self.role = role
+        self.voice = voice
         self.organisation = organisation or Organisation()
         self.pay_suggester = pay_suggester
         self.questions = questions or load_questions()
@@ -145,13 +152,16 @@ class Dialogue:
     # ------------------------------------------------------------------ the flow
 
     def start(self, title: str) -> tuple[DialogueState, list[Reply]]:
+        from bot.faq.sources import from_source
+
         state = DialogueState(title=title, role_key=self.role.id)
         source = self.role.source_for("summary")
         intro = say(
-            "dialogue.intro",
+            f"{self.voice}.intro",
             title=title,
             role_title=self.role.title,
             source=source.citation if source else "",
+            source_label=from_source(source).label if source else "",
             total=len(self.questions),
         )
         ask = self._ask(state)
@@ -172,7 +182,7 @@ class Dialogue:
             return state, [Note(say("dialogue.already_done"))]
         command = self._command(answer)
         if command == HELP:
-            return state, [Note(say("dialogue.help", title=state.title)), self._ask(state)]
+            return state, [Note(say(f"{self.voice}.help", title=state.title)), self._ask(state)]
         if command == CANCEL:
             state = state.model_copy(update={"cancelled": True})
             return state, [Cancelled(say("dialogue.cancelled"))]
@@ -187,7 +197,7 @@ class Dialogue:
             answers = {k: v for k, v in state.answers.items() if k != question.id}
             skipped = [*dict.fromkeys([*state.skipped, question.id])]
             state = state.model_copy(update={"answers": answers, "skipped": skipped})
-            return self._advance(state, [Note(say("dialogue.skipped"))])
+            return self._advance(state, [Note(say(f"{self.voice}.skipped"))])
         try:
             value = self._value(question, state, answer)
         except ParseError as error:

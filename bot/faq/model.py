@@ -103,7 +103,7 @@ class FaqAnswer(BaseModel):
     link: str | None = None
 
     def json_dict(self) -> dict[str, object]:
-        """The `newjob ask --json` shape (design.md)."""
+        """The `newjob ask --json` shape (../shared/design.md)."""
         return {
             "question": self.question,
             "answered": self.answered,

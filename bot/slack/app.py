@@ -62,13 +62,16 @@ def retry_handlers() -> list[RetryHandler]:
     ]
 
 
-def web_client(settings: Settings) -> WebClient:
-    return WebClient(
-        token=settings.require("SLACK_BOT_TOKEN"),
-        base_url=settings.slack_api_url,
-        timeout=CLIENT_TIMEOUT,
-        retry_handlers=retry_handlers(),
-    )
+def configure_client(client: WebClient, settings: Settings) -> None:
+    """Point Bolt's Web API client at SLACK_API_URL, with our timeout and retry rules.
+
+    Bolt makes the client from the token rather than being given one: it also reads
+    SLACK_BOT_TOKEN from the environment, and logs "As you gave `client` as well, `token` will
+    be unused" at every start when a client is given too. These are the WebClient's public
+    settings, and Bolt copies them into the client each request gets."""
+    client.base_url = settings.slack_api_url
+    client.timeout = CLIENT_TIMEOUT
+    client.retry_handlers = retry_handlers()
 
 
 class ReplyRefused(RuntimeError):
@@ -159,9 +162,11 @@ def build_app(
         signing_secret = settings.require("SLACK_SIGNING_SECRET")
     listeners = ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener")
     app = App(
-        client=web_client(settings),
+        token=settings.require("SLACK_BOT_TOKEN"),
         signing_secret=signing_secret or "socket-mode-requests-are-not-signed",
-        token_verification_enabled=verify_token,
+        # Bolt would check the token at once, with its client as it is made (at slack.com);
+        # it is checked below, once the client points at SLACK_API_URL.
+        token_verification_enabled=False,
         request_verification_enabled=verify_requests,
         # Bolt runs each acknowledgement in the request's own thread and answers as soon as
         # it returns, rather than handing it to a listener thread and looking every 10 ms
@@ -171,6 +176,9 @@ def build_app(
         raise_error_for_unhandled_request=False,
         listener_executor=listeners,
     )
+    configure_client(app.client, settings)
+    if verify_token:
+        app.client.auth_test()  # a token Slack refuses stops the start (SlackApiError)
     app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
     app.use(PerRequest(app_services))
     register_listeners(app)

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.store.location import sqlite_file
 from bot.store.records import (
     ApprovalRecord,
     AuditRecord,
@@ -129,6 +130,10 @@ class Store:
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         if url.startswith("sqlite"):
+            path = sqlite_file(url)
+            if path is not None:
+                # The default file is in the user's data folder, which may not be there yet.
+                path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
             @event.listens_for(engine, "connect")

@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply
 from bot.dialogue.suggest import market_notes
 from bot.drafting import Drafting, EditRejected, RoleChoice, match_title, role_for
+from bot.paths import user_data_path
 from bot.posting.form import changes_from_form, form_values
 from bot.render import to_text
 from bot.roles.template import RoleTemplate
@@ -24,11 +26,16 @@ TERMINAL_TEAM = "T0PLAYGRND"
 
 
 class Playground:
-    def __init__(self, store: Store, settings: Settings, *, user: str = "you") -> None:
+    def __init__(
+        self, store: Store, settings: Settings, *, user: str = "you", exports: Path | None = None
+    ) -> None:
+        """`exports`: where published postings' files are saved (default: the user's data
+        folder's exports/)."""
         self.store = store
         self.settings = settings
-        self.drafting = Drafting(store, settings)
+        self.drafting = Drafting(store, settings, voice="terminal.dialogue")
         self.user = user
+        self.exports = exports or user_data_path() / "exports"
         self.draft: DraftRecord | None = None
         self.session: SessionRecord | None = None
         self.pending_choices: list[RoleChoice] = []
@@ -129,7 +136,7 @@ class Playground:
 
         role = role_for(role_key)
         if role is None:
-            return [say("slack.expired")]
+            return [say("terminal.expired")]
         started = self.drafting.start(
             team_id=TERMINAL_TEAM,
             requester=self.user,
@@ -161,7 +168,7 @@ class Playground:
     def _list(self) -> list[str]:
         drafts = self.store.drafts_for(self.user)
         if not drafts:
-            return [say("slack.no_drafts")]
+            return [say("terminal.no_drafts")]
         return [
             f"#{d.id} {d.title} · v{d.current_version} · {say(f'slack.status.{d.status.value}')}"
             for d in drafts
@@ -194,7 +201,7 @@ class Playground:
         except EditRejected as rejected:
             return list(rejected.problems.values())
         if saved is None:
-            return [say("slack.edit_conflict")]
+            return [say("terminal.edit_conflict")]
         self.draft = self.store.draft(draft.id)
         return [say("terminal.edited", version=saved[1]), *self._render("text")]
 
@@ -251,16 +258,23 @@ class Playground:
         summary = summarise(findings)
         lines = [say("terminal.checks_title", summary=summary.line)]
         for finding in findings:
-            if finding.severity != "info":
-                hint = f" → {finding.suggestion}" if finding.suggestion else ""
-                lines.append(f"  [{finding.severity}] {finding.message}{hint}")
+            severity = say(f"terminal.severity.{finding.severity}")
+            lines.append(
+                "  "
+                + say(
+                    "terminal.finding",
+                    severity=severity,
+                    message=finding.message,
+                    suggestion=finding.suggestion or "",
+                )
+            )
         return lines
 
     @staticmethod
     def _ask(ask: Ask) -> list[str]:
         lines = []
         if ask.intro:
-            lines.append(ask.intro.replace("*", ""))
+            lines.append(ask.intro)
         progress = say("dialogue.progress", number=ask.number, total=ask.total)
         lines.append(f"[{progress}] {ask.wording}")
         if ask.hint:

@@ -7,6 +7,7 @@ The same `Reviewing` as in Slack decides everything; the "jobs channel" is the s
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.posting import Posting
@@ -17,28 +18,40 @@ from bot.review.publish import Export
 from bot.review.reviewing import (
     UNDER_REVIEW,
     ApprovalResult,
+    BoardUnavailable,
     PostedAt,
     Refusable,
     Reviewing,
     Revision,
 )
 from bot.store import DraftRecord, DraftStatus
-from bot.text import say
+from bot.text import has, say
 
 if TYPE_CHECKING:
     from bot.terminal.playground import Playground
 
 
 class Screen:
-    """The terminal as a job board: nothing leaves the machine; the exports are named."""
+    """The terminal as a job board: the posting is shown, and its exports are saved as files
+    in `folder` (nothing leaves the machine)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.files: list[str] = []
 
     def post(self, draft: DraftRecord, posting: Posting) -> PostedAt:
         return PostedAt("terminal", f"draft-{draft.id}")
 
     def attach(self, draft: DraftRecord, where: PostedAt, files: list[Export]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for export in files:
+                (self.folder / export.filename).write_text(export.content, encoding="utf-8")
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise BoardUnavailable(
+                say("review.terminal.exports_failed", folder=self.folder, reason=reason)
+            ) from exc
         self.files = [export.filename for export in files]
 
 
@@ -47,9 +60,11 @@ def reviewing(playground: Playground) -> Reviewing:
 
 
 def _refused(result: Refusable) -> list[str]:
-    if result.refused == "checks":
-        return [say("review.refused.checks_terminal", **result.detail)]
-    return [say(f"review.refused.{result.refused}", **result.detail)]
+    """Why nothing changed: in the terminal's words where Slack's name its buttons."""
+    key = f"review.terminal.refused.{result.refused}"
+    if not has(key):
+        key = f"review.refused.{result.refused}"
+    return [say(key, **result.detail)]
 
 
 def _draft(playground: Playground) -> DraftRecord | None:
@@ -182,7 +197,7 @@ def approve(playground: Playground, *, override_reason: str | None = None) -> li
 
 
 def publish(playground: Playground, draft_id: int) -> list[str]:
-    screen = Screen()
+    screen = Screen(playground.exports)
     publication = reviewing(playground).publish(draft_id, playground.user, screen)
     draft = publication.draft
     playground.draft = draft
@@ -197,7 +212,13 @@ def publish(playground: Playground, draft_id: int) -> list[str]:
     posting = playground.drafting.posting(draft)
     lines = [to_text(posting)] if posting is not None else []
     lines.append(
-        say("review.terminal.published", id=draft.id, title=draft.title, files=", ".join(files))
+        say(
+            "review.terminal.published",
+            id=draft.id,
+            title=draft.title,
+            folder=playground.exports,
+            files=", ".join(files),
+        )
     )
     return lines
 
