@@ -72,8 +72,9 @@ TEMPLATE_RAN = "pwned"
 
 # ---- through the app -------------------------------------------------------------------------
 
-VALID = ("Acme Networks", "on-site", "Denver, CO", "full time", "60k-70k", "1-3", "all",
-         "https://jobs.example.com/42", "in 30 days")  # fmt: skip
+VALID = ("Acme Networks", "mid", "on-site", "Denver, CO", "full time", "60k-70k", "1-3", "all",
+         "https://jobs.example.com/42", "in 30 days", "our IT team", "Medical and dental",
+         "Weekdays, 8 to 5", "We reply within a week.")  # fmt: skip
 _users = itertools.count(1)
 
 
@@ -115,7 +116,7 @@ def draft_with_hostile_answers(run: Running, text: str) -> Manager:
     manager.started = True
     [draft] = run.store.drafts_for(user)
     for step, valid in enumerate(VALID):
-        manager.type(run.slack, f"1\n{text}" if step in (5, 6) else text)
+        manager.type(run.slack, f"1\n{text}" if step in (6, 7) else text)
         session = run.store.session_for_draft(draft.id)
         assert session is not None
         if session.state["step"] == step and not session.state["finished"]:

@@ -79,9 +79,10 @@ def test_the_summary_is_composed_never_the_roles_reference_text(
         },
         today=TODAY,
     )
+    # The company's own words say who and where; the summary goes on in the first person.
     assert named.summary.startswith(
-        "We wire offices across Colorado. Acme Networks is hiring an entry-level "
-        "Network Technician to join our IT operations team in Denver, CO."
+        "We wire offices across Colorado. We're hiring an entry-level "
+        "Network Technician to join our IT operations team."
     )
     assert "Since 1990" not in named.summary  # one sentence of the company's own words
     sentences = re.split(r"(?<=[.!?])\s+", named.summary)
@@ -297,7 +298,7 @@ def test_organisation_defaults_fill_what_answers_leave_out(role: RoleTemplate) -
     assert posting.organisation == Organisation(
         name="Acme", url="https://acme.example", about="We wire buildings."
     )
-    assert posting.summary.startswith("We wire buildings. Acme is hiring")
+    assert posting.summary.startswith("We wire buildings. We're hiring")
     named = posting_from_role(role, organisation_defaults={"name": "Beta", "url": None})
     assert named.organisation == Organisation(name="Beta")
 

@@ -75,6 +75,9 @@ def _answers(place: str, workplace: str, level: str, hourly: bool) -> dict[str, 
         "team": "a team of six",
         "how_to_apply": "https://jobs.example.com/apply",
         "closing_date": "2027-01-29",
+        "schedule": "Monday to Friday, 8 a.m. to 4:30 p.m., with some Saturdays in busy months.",
+        "next_steps": "We reply to everyone within a week; next come a phone call and a visit.",
+        "contact": "jobs@harrowpine.example.com",
     }
 
 

@@ -126,7 +126,7 @@ def test_markdown_follows_the_posting_guide(complete: Posting, content: RolePost
         "**Acme Networks · Denver, CO (on-site) · Full-time · $55,000 – $65,000 a year**"
     )
     # The summary comes next, under no heading of its own.
-    assert lines[4].startswith("We wire. Acme Networks is hiring an entry-level Network Technician")
+    assert lines[4].startswith("We wire. We're hiring an entry-level Network Technician")
     assert "## About the role" not in text
     positions = [text.index(f"## {heading}\n") for heading in HEADINGS]
     assert positions == sorted(positions)

@@ -116,18 +116,17 @@ def summary_for(
         say(
             "compose.hiring",
             about=_first_sentences(about, 1),
-            # "Kai Kitchen is a restaurant. We're hiring…", not the name twice in a row.
-            company="" if company and company in about else company,
+            # "Kai Kitchen is a restaurant in Honolulu. We're hiring…": the company's own words
+            # already say who and where (the header line says where too).
+            company="" if about else company,
             a_title=a_title(title, level),
             team=team,
-            place=place,
+            place="" if about else place,
         ),
         content.does,
     ]
-    # Four sentences at most: at entry level, that we train takes the place of why it matters.
-    if level == "entry" and _trains(content):
-        sentences.append(say("compose.entry_training"))
-    elif content.matters:
+    # Four sentences at most. That we train new people is said once, under What you bring.
+    if content.matters:
         sentences.append(content.matters)
     return " ".join(" ".join(s.split()) for s in sentences if s.strip())
 
@@ -147,10 +146,6 @@ def experience_note(content: RolePosting, level: Level) -> str:
     if level != "entry":
         return ""
     return content.entry_experience or say("compose.entry_trained")
-
-
-def _trains(content: RolePosting) -> bool:
-    return not content.entry_experience or "train" in content.entry_experience.lower()
 
 
 def _first_sentences(text: str, count: int) -> str:

@@ -20,7 +20,7 @@ from bot.paths import prompts_dir
 from bot.roles.template import Level, RolePosting, RoleTemplate
 from bot.text import say
 
-MAX_DUTIES = 5  # less detail than a curated role, and no padding
+MAX_DUTIES = 6
 _MAX_DUTY_WORDS = 26
 
 # Work that only someone leading others does.
@@ -97,6 +97,47 @@ def _stems(text: str) -> set[str]:
     return {word[:5] for word in _WORD.findall(text.lower()) if word not in _COMMON}
 
 
+# Description sentences that classify rather than describe the work.
+_NOT_WORK = re.compile(
+    r"^(?:all |may|includes?|excludes?|licens|certif|usually|often|typically|duties|"
+    r"work(?:s)? (?:in|for|under))",
+    re.I,
+)
+_SUCH_AS = re.compile(r"(,? such as )([^.;]+)")
+
+
+def _shorter_list(match: re.Match[str]) -> str:
+    """'such as roads, railroads, airports, bridges and dams' -> 'such as roads, railroads
+    and airports'."""
+    items = [i.strip() for i in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", match.group(2))]
+    items = [i for i in items if i]
+    if len(items) <= 3:
+        return match.group(0)
+    return f"{match.group(1)}{items[0]}, {items[1]} and {items[2]}"
+
+
+def description_duties(occupation: Occupation) -> list[str]:
+    """The main work the occupation's description names, one bullet a sentence.
+
+    O*NET lists tasks alphabetically, so the description is the only word on what the job is
+    mostly about; its "may", "includes" and licensing sentences are classification, not work.
+    """
+    duties = []
+    for sentence in re.split(r"(?<=\.)\s+", occupation.description):
+        sentence = sentence.strip()
+        if not sentence or _NOT_WORK.match(sentence) or SUPERVISING.search(sentence):
+            continue
+        text = plain_duty(_SUCH_AS.sub(_shorter_list, sentence))
+        if len(text.split()) <= _MAX_DUTY_WORDS:
+            duties.append(text)
+    return duties
+
+
+def _same_work(one: str, other: str) -> bool:
+    mine, theirs = _stems(one), _stems(other)
+    return bool(mine) and len(mine & theirs) >= max(2, (2 * len(mine)) // 3)
+
+
 def duties_for(occupation: Occupation) -> tuple[list[str], list[str]]:
     """(the job's own duties, main work first; the lead duties O*NET lists).
 
@@ -113,13 +154,16 @@ def duties_for(occupation: Occupation) -> tuple[list[str], list[str]]:
         return (not task.core, plain - len(_stems(task.text) & described))
 
     ordered = sorted(occupation.tasks, key=weight)
-    own: list[str] = []
+    own: list[str] = description_duties(occupation)
     leading: list[str] = []
     for task in ordered:
         text = plain_duty(task.text)
         if len(text.split()) > _MAX_DUTY_WORDS:
             continue
-        (leading if SUPERVISING.search(text) else own).append(text)
+        if SUPERVISING.search(text):
+            leading.append(text)
+        elif not any(_same_work(text, earlier) for earlier in own):
+            own.append(text)
     return list(dict.fromkeys(own)), list(dict.fromkeys(leading))
 
 
@@ -185,6 +229,11 @@ def posting_for(occupation: Occupation) -> RolePosting:
         if len(duties) >= 5:  # an occupation O*NET gives few tasks (or none)
             break
         duties.append(extra)
+    # The summary says the main work in one sentence; the list then goes on from there.
+    main = description_duties(occupation)[:1] or duties[:1]
+    does = does_for(main, occupation.description)
+    if main and main[0] in duties and len(duties) > 5:
+        duties.remove(main[0])
     tools = tools_for(occupation)
     must_haves = list(group.get("must_haves", []))
     if tools:
@@ -196,7 +245,7 @@ def posting_for(occupation: Occupation) -> RolePosting:
     return RolePosting(
         default_level=level,
         pay_basis="hour" if pay_basis_for(occupation.code, zone) == "hour" else "year",
-        does=does_for(duties, occupation.description),
+        does=does,
         matters=group.get("matters", ""),
         duties=duties[:7],
         senior_duties=generic["senior"],
