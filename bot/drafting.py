@@ -18,7 +18,8 @@ from bot.posting import Location, Posting
 from bot.posting.model import describe_errors
 from bot.roles.template import RoleTemplate
 from bot.settings import Settings
-from bot.store import DraftRecord, DraftStatus, SessionRecord, Store
+from bot.store import DraftLocked, DraftRecord, DraftStatus, SessionRecord, Store
+from bot.text import say
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,12 @@ def local_pay_suggestion(
     return bls_pay_suggestion(role, location, level, employment_type) or pay_benchmark_suggestion(
         role, location
     )
+
+
+# The states in which a draft takes a new version.
+EDITABLE = frozenset(
+    {DraftStatus.DRAFTING, DraftStatus.READY, DraftStatus.IN_REVIEW, DraftStatus.CHANGES_REQUESTED}
+)
 
 
 class Drafting:
@@ -261,13 +268,22 @@ class Drafting:
                 key = str(item["loc"][0]) if item["loc"] else "posting"
                 problems.setdefault(key, sentence)
             raise EditRejected(problems) from None
-        record = self.store.add_version(
-            draft.id,
-            posting.model_dump(mode="json"),
-            author=actor,
-            note=note,
-            expected_version=base_version if base_version is not None else draft.current_version,
-        )
+        try:
+            record = self.store.add_version(
+                draft.id,
+                posting.model_dump(mode="json"),
+                author=actor,
+                note=note,
+                expected_version=base_version
+                if base_version is not None
+                else draft.current_version,
+                editable=EDITABLE,
+            )
+        except DraftLocked as locked:
+            # Approved and published postings change only through a new draft: the state is
+            # checked under the same row lock as the write, whoever asks and from where.
+            status = say(f"slack.status.{locked.status.value}")
+            raise EditRejected({"posting": say("edit.locked", status=status)}) from None
         if record is None:
             return None
         self.store.record(draft.id, "edited", actor, version=record.number, note=note)

@@ -131,6 +131,14 @@ def summary_for(
     return " ".join(" ".join(s.split()) for s in sentences if s.strip())
 
 
+def education_for(education: str, *, licensed: bool) -> str:
+    """A licensed job's schooling is the licence's: experience does not stand in for it."""
+    if not licensed:
+        return education
+    text = education.replace(", or equivalent experience.", ".")
+    return text.replace("in a related field", "from an accredited program in the field")
+
+
 def years_for(level: Level, job_zone: int | None) -> int | None:
     """Years of experience a posting at this level asks for: none at entry."""
     years = YEARS_BY_LEVEL[level]
@@ -238,7 +246,7 @@ def drafted(
         "requirements": must_haves(content, level, licences=must),
         "nice_to_haves": _without_repeats([*nice, *content.nice_to_haves], must)[:MAX_NICE],
         "licences": must,
-        "education": content.education,
+        "education": education_for(content.education, licensed=bool(must)),
         "years_experience": years_for(level, role.job_zone),
         "experience_note": experience_note(content, level),
         "schedule": content.schedule,

@@ -8,11 +8,12 @@ from bot.store.records import (
     SessionRecord,
     VersionRecord,
 )
-from bot.store.store import Store, StoreUnavailable
+from bot.store.store import DraftLocked, Store, StoreUnavailable
 
 __all__ = [
     "ApprovalRecord",
     "AuditRecord",
+    "DraftLocked",
     "DraftRecord",
     "DraftStatus",
     "SessionRecord",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -45,6 +45,14 @@ PING_WAIT = 1.0  # seconds a caller waits for a check already under way
 HEALTHY_FOR = 0.05  # seconds a yes from the database stands for
 MIGRATE_ATTEMPTS = 10  # on SQLite, for a new file turned to WAL mode by another process
 MIGRATE_LOCK = 0x4E65776A6F62  # "Newjob": the advisory lock migrations take turns on
+
+
+class DraftLocked(RuntimeError):
+    """The draft's state does not allow a new version (approved, published, cancelled)."""
+
+    def __init__(self, status: DraftStatus) -> None:
+        self.status = status
+        super().__init__(status.value)
 
 
 class StoreUnavailable(RuntimeError):
@@ -386,14 +394,19 @@ class Store:
         author: str,
         note: str = "",
         expected_version: int | None = None,
+        editable: Collection[DraftStatus] | None = None,
     ) -> VersionRecord | None:
         """Store the next version of a draft. With `expected_version`, only if the draft is
-        still at that version (so two concurrent edits cannot both become "v3"): else None."""
+        still at that version (so two concurrent edits cannot both become "v3"): else None.
+        With `editable`, only while the draft is in one of those states, checked under the
+        same row lock as the write: else DraftLocked."""
 
         def work(session: Session) -> VersionRecord | None:
             row = session.get(Draft, draft_id, with_for_update=True)
             if row is None:
                 raise KeyError(draft_id)
+            if editable is not None and DraftStatus(row.status) not in editable:
+                raise DraftLocked(DraftStatus(row.status))
             if expected_version is not None and row.current_version != expected_version:
                 return None
             number = row.current_version + 1
