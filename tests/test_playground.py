@@ -213,8 +213,9 @@ def test_a_preview_names_each_source_once(sqlite_url: str) -> None:
     assert "Here is your draft" in preview
     assert "This product includes" not in preview and "Source:" not in preview
     assert preview.count("adapted from O*NET 29.3") == 1
-    [note] = [line for line in preview.splitlines() if line.startswith("For you, not the posting")]
-    assert note.count("BLS OEWS, May 2025") == 1
+    notes = [line for line in preview.splitlines() if line.startswith("For you, not the posting")]
+    [pay] = [note for note in notes if "local pay" in note]
+    assert pay.count("BLS OEWS, May 2025") == 1
 
 
 def test_the_checks_notes_are_shown_as_well_as_counted(sqlite_url: str) -> None:

@@ -149,12 +149,35 @@ def bls_pay_suggestion(
 
 
 def market_notes(posting: Posting, role: RoleTemplate | None) -> list[str]:
-    """For the manager beside a draft: local pay for the occupation, with its source.
-
-    Never part of the posting itself.
-    """
+    """For the manager beside a draft: local pay for the occupation with its source, and the
+    credentials to check against the state's own rules. Never part of the posting itself."""
     if role is None:
         return []
+    generic = [] if role.curated else [say("dialogue.generic_role_note", title=role.title)]
+    return [*generic, *_pay_notes(posting, role), *_licence_notes(posting, role)]
+
+
+def _licence_notes(posting: Posting, role: RoleTemplate) -> list[str]:
+    from bot.posting.compose import level_for, state_of
+    from bot.roles.licences import licences_for
+
+    rows = licences_for(role.onet_code, level_for(role, posting.level), conditional=True)
+    state = state_of(posting.location) or say("dialogue.the_state")
+    return [
+        say("dialogue.licence_note", state=state, a_name=_a(row.name), varies=row.varies)
+        for row in rows
+    ]
+
+
+def _a(name: str) -> str:
+    """'a food handler card', 'an RN license'."""
+    from bot.posting.compose import article
+
+    shown = name if name[:2].isupper() else name[:1].lower() + name[1:]
+    return f"{article(shown)} {shown}"
+
+
+def _pay_notes(posting: Posting, role: RoleTemplate) -> list[str]:
     report = _report(role, posting.location)
     if report is None:
         return []

@@ -8,6 +8,7 @@ for senior civil engineers) or be a nice-to-have rather than a must-have.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import yaml
@@ -17,6 +18,7 @@ from bot.paths import roles_dir
 from bot.roles.template import LEVELS, Level
 
 _STATE = "{state}"
+_CONDITIONAL = re.compile(r"\bwhere\b[^.;]*\b(?:requires?|required|allows?)\b", re.I)
 
 
 class Licence(BaseModel):
@@ -44,6 +46,13 @@ class Licence(BaseModel):
             if not (len(code) in (7, 10) and code[2] == "-" and code[:2].isdigit()):
                 raise ValueError(f"'{code}' is not a SOC code like 29-1141 or 29-1141.01")
         return value
+
+    @property
+    def conditional(self) -> bool:
+        """Whether the row holds only where a state or city says so ("… where Hawaii or the
+        county requires one"). Without each state's rule at hand, such a row is a question
+        for the manager, not a line in the posting."""
+        return bool(_CONDITIONAL.search(self.text))
 
     def applies_to(self, onet_code: str) -> bool:
         return any(onet_code == code or onet_code.startswith(code + ".") for code in self.soc)
@@ -84,9 +93,16 @@ def load_licences() -> tuple[Licence, ...]:
     return tuple(rows)
 
 
-def licences_for(onet_code: str | None, level: Level) -> list[Licence]:
-    """The rows that apply to an occupation at a level, must-haves first."""
+def licences_for(
+    onet_code: str | None, level: Level, *, conditional: bool = False
+) -> list[Licence]:
+    """The rows that apply to an occupation at a level, must-haves first; the rows that hold
+    only where a state requires them with `conditional=True`."""
     if not onet_code:
         return []
-    rows = [r for r in load_licences() if r.applies_to(onet_code) and level in r.levels]
+    rows = [
+        r
+        for r in load_licences()
+        if r.applies_to(onet_code) and level in r.levels and r.conditional == conditional
+    ]
     return sorted(rows, key=lambda row: not row.required)
