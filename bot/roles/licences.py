@@ -34,6 +34,10 @@ class Licence(BaseModel):
     text_anywhere: str = Field(min_length=5, description="The bullet when the state is not known.")
     entry_text: str = ""
     entry_text_anywhere: str = ""
+    # Where a state names the credential its own way ("California" -> "… Multiple Subject
+    # Teaching Credential …"): the state's full name to the bullet, and at entry level.
+    by_state: dict[str, str] = {}
+    by_state_entry: dict[str, str] = {}
     levels: list[Level] = list(LEVELS)
     required: bool = True
     varies: str = Field(default="", description="For the manager: how the rule differs by state.")
@@ -59,6 +63,10 @@ class Licence(BaseModel):
 
     def bullet(self, level: Level, state: str | None) -> str:
         """The requirement as the posting states it, for this level and state."""
+        if state and level == "entry" and state in self.by_state_entry:
+            return self.by_state_entry[state]
+        if state and state in self.by_state:
+            return self.by_state[state]
         if level == "entry" and self.entry_text:
             text, anywhere = self.entry_text, self.entry_text_anywhere or self.text_anywhere
         else:
