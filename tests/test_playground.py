@@ -26,6 +26,14 @@ def _say(playground: Playground, line: str) -> str:
     return "\n".join(playground.handle(line))
 
 
+def _to_preview(playground: Playground, answers: tuple[str, ...], apply: str) -> str:
+    """The answers up to the duties and requirements, then how to apply, a closing date in 30
+    days, and nothing for team, benefits, hours and next steps: the preview it ends with."""
+    for answer in (*answers, apply, "in 30 days", "skip", "skip", "skip"):
+        _say(playground, answer)
+    return _say(playground, "skip")
+
+
 def test_a_whole_draft_in_the_terminal(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     assert "Newjob playground" in "\n".join(playground.greet())
@@ -203,13 +211,8 @@ def test_a_preview_names_each_source_once(sqlite_url: str) -> None:
     intro = _say(playground, "/newjob barista")
     assert "drafted from the Barista role (O*NET 29.3)" in intro
     assert "This product includes" not in intro
-    for answer in ("ok", "entry", "1", "Denver, CO", "2", "$15-18/hr", "1-3", "1-2"):
-        _say(playground, answer)
-    _say(playground, "jobs@acme.example.com")
-    _say(playground, "in 30 days")
-    for _ in range(3):
-        _say(playground, "skip")
-    preview = _say(playground, "skip")
+    answers = ("ok", "entry", "1", "Denver, CO", "2", "$15-18/hr", "1-3", "1-2")
+    preview = _to_preview(playground, answers, "jobs@acme.example.com")
     assert "Here is your draft" in preview
     assert "This product includes" not in preview and "Source:" not in preview
     assert preview.count("adapted from O*NET 29.3") == 1
@@ -223,13 +226,8 @@ def test_the_checks_notes_are_shown_as_well_as_counted(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     _say(playground, "/newjob network technician")
     _say(playground, "1")
-    for answer in ("ok", "mid", "1", "Denver, CO", "1", "55k-65k", "1-3", "all"):
-        _say(playground, answer)
-    _say(playground, "https://acme.example.com/jobs/42")
-    _say(playground, "in 30 days")
-    for _ in range(3):
-        _say(playground, "skip")
-    preview = _say(playground, "skip")
+    answers = ("ok", "mid", "1", "Denver, CO", "1", "55k-65k", "1-3", "all")
+    preview = _to_preview(playground, answers, "https://acme.example.com/jobs/42")
     summary = next(line for line in preview.splitlines() if line.startswith("Checks:"))
     notes = int(re.search(r"(\d+) notes?", summary).group(1))  # type: ignore[union-attr]
     assert notes > 0

@@ -254,7 +254,6 @@ def role_from_catalog(occupation: Occupation) -> RoleTemplate:
         if len(aliases) >= MAX_ALIASES:
             break
     benchmarks, note = _bls_benchmarks(occupation.code)
-    zone = occupation.job_zone
     sources = {"default": ONET_SOURCE_ID}
     source_list = [onet_source()]
     if benchmarks:
@@ -266,12 +265,7 @@ def role_from_catalog(occupation: Occupation) -> RoleTemplate:
             "title": title,
             "aliases": aliases,
             "onet_code": occupation.code,
-            "summary": occupation.description,
-            "duties": [t.text for t in occupation.tasks[:MAX_DUTIES]],
-            "skills": [s.name for s in occupation.skills[:MAX_SKILLS]],
-            "qualities": [w.name for w in occupation.work_styles[:MAX_QUALITIES]],
-            "education": occupation.education_sentence(),
-            "experience": zone.experience if zone else "",
+            **_reference_fields(occupation),
             "pay": benchmarks,
             "notes": [note] if note else [],
             **fields,
