@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.settings import Settings
 from bot.store import DraftStatus, Store
 from bot.terminal.playground import Playground, run
@@ -232,3 +234,30 @@ def test_the_checks_notes_are_shown_as_well_as_counted(sqlite_url: str) -> None:
     notes = int(re.search(r"(\d+) notes?", summary).group(1))  # type: ignore[union-attr]
     assert notes > 0
     assert preview.count("  [note] ") == notes
+
+
+def test_tips_commission_and_bonus_stay_with_the_pay(sqlite_url: str) -> None:
+    """ "$15-18/hr plus tips" used to become "$15 – $18 an hour", the tips silently dropped."""
+    playground = _playground(sqlite_url)
+    _say(playground, "/newjob barista")
+    answers = ("ok", "entry", "1", "Denver, CO", "2", "$15-18/hr plus tips", "1-3", "1-2")
+    preview = _to_preview(playground, answers, "jobs@acme.example.com")
+    assert "$15 – $18 an hour, plus tips" in preview
+
+
+def test_a_typed_title_follows_the_same_rule_as_newjob_draft(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "RN" stayed "RN" in the playground and became "Registered Nurse" with newjob draft."""
+    from bot.cli import main
+
+    playground = _playground(sqlite_url)
+    _say(playground, "/newjob RN")
+    answers = ("ok", "mid", "1", "Denver, CO", "1", "$42-51/hr", "1-3", "all")
+    preview = _to_preview(playground, answers, "jobs@acme.example.com")
+    assert "Registered Nurse\n" in preview and "\nRN\n" not in preview
+    assert main(["draft", "RN", "--format", "text"]) == 0
+    assert capsys.readouterr().out.startswith("Registered Nurse\n")
+    # A typed title that says more than another name of the role is kept.
+    assert main(["draft", "ICU", "nurse", "--format", "text"]) == 0
+    assert capsys.readouterr().out.startswith("ICU Nurse\n")

@@ -375,3 +375,25 @@ def test_read_answer_checks_one_answer_at_a_time() -> None:
     # One answer at a time goes by the posting's own field names.
     with pytest.raises(DraftError):
         read_answer("salary", "55k")
+
+
+@pytest.mark.parametrize(
+    ("typed", "pay", "note"),
+    [
+        ("$15-18/hr plus tips", "$15 – $18 an hour", "plus tips"),
+        ("$20/hr + commission on sales", "$20 an hour", "plus commission on sales"),
+        ("60-70k with a yearly bonus", "$60,000 – $70,000 a year", "with a yearly bonus"),
+        (
+            "$30-34/hr, plus $4.50 an hour for nights",
+            "$30 – $34 an hour",
+            "plus $4.50 an hour for nights",
+        ),
+        ("55k-65k", "$55,000 – $65,000 a year", ""),
+    ],
+)
+def test_what_is_said_about_tips_or_bonus_is_kept_beside_the_pay(
+    role: RoleTemplate, typed: str, pay: str, note: str
+) -> None:
+    posting = posting_from_role(role, {"pay": typed}, today=TODAY)
+    assert posting.pay is not None and posting.pay.describe() == pay
+    assert posting.pay_note == note

@@ -53,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
             return _fail(loaded)
         answers = loaded
     try:
-        posting = posting_from_role(role, answers, organisation_defaults=_company())
+        posting = posting_from_role(
+            role, answers, organisation_defaults=_company(), typed_title=title
+        )
     except DraftError as exc:
         return _fail(say("draft.invalid_answers", path=args.answers, reason=exc.message))
     notes = market_notes(posting, role) if args.format == "slack" else None

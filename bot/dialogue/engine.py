@@ -29,6 +29,7 @@ from bot.posting import (
     parse_location,
     parse_pay,
     parse_workplace,
+    split_pay_note,
 )
 from bot.posting.compose import duties_at, level_for, role_posting
 from bot.posting.draft import parse_level, posting_from_role
@@ -203,6 +204,10 @@ class Dialogue:
         except ParseError as error:
             return state, [Problem(error.message), self._ask(state)]
         answers = {**state.answers, question.id: value}
+        if question.kind == "pay":
+            # "$15-18/hr plus tips": the tips are kept beside the pay, not dropped.
+            typed = answer.text if answer.choice is None else ""
+            answers["pay_note"] = split_pay_note(typed or "")[1]
         skipped = [item for item in state.skipped if item != question.id]
         state = state.model_copy(update={"answers": answers, "skipped": skipped})
         return self._advance(state, [])
@@ -314,6 +319,7 @@ class Dialogue:
                 text = f"Remote ({text})"
             return parse_location(text, workplace=workplace).model_dump(mode="json")
         if kind == "pay":
+            text = split_pay_note(text)[0]
             currency = "USD"
             location = state.answers.get("location") or {}
             country = location.get("country") or ""
@@ -394,7 +400,7 @@ class Dialogue:
     def posting_answers(self, state: DialogueState) -> dict[str, Any]:
         """The answers under the Posting's field names."""
         answers = state.answers
-        result: dict[str, Any] = {"title": state.title}
+        result: dict[str, Any] = {}
         organisation: dict[str, Any] = {
             "name": answers.get("organisation") or "",
             "about": self.organisation.about,
@@ -411,6 +417,7 @@ class Dialogue:
             "team",
             "employment_type",
             "pay",
+            "pay_note",
             "benefits",
             "schedule",
             "next_steps",
@@ -426,7 +433,9 @@ class Dialogue:
         return result
 
     def posting(self, state: DialogueState) -> Posting:
-        return posting_from_role(self.role, self.posting_answers(state), today=self.today)
+        return posting_from_role(
+            self.role, self.posting_answers(state), today=self.today, typed_title=state.title
+        )
 
     def preview(self, state: DialogueState) -> Preview:
         posting = self.posting(state)

@@ -17,6 +17,7 @@ from bot.posting.parse import (
     parse_location,
     parse_pay,
     parse_workplace,
+    split_pay_note,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "parse_location",
     "parse_pay",
     "parse_workplace",
+    "split_pay_note",
 ]

@@ -69,6 +69,31 @@ def posting_title(role: RoleTemplate, level: Level | None = None) -> str:
     return title
 
 
+_LEVEL_WORDS = re.compile(
+    r"\b(?:senior|sr\.?|junior|jr\.?|lead|entry[- ]level|mid[- ]level|trainee)\b", re.I
+)
+
+
+def title_for(typed: str, role: RoleTemplate, level: Level) -> str:
+    """One rule for a posting's title, in Slack, the playground and `newjob draft` alike.
+
+    The role's proper title ('RN' and 'registered nurse' -> 'Registered Nurse'; 'Senior …' by
+    level), unless the typed title says more than another name of the role does ('ICU Nurse',
+    'Night Shift Cashier'): then the typed words, capitalised, with the level's word.
+    """
+    proper = posting_title(role, level)
+    words = " ".join(_LEVEL_WORDS.sub(" ", typed).split()).strip(" -,")
+    if not words:
+        return proper
+    names = {role.title, posting_title(role), *role.aliases}
+    if words.casefold() in {name.casefold() for name in names} or (
+        words.isupper() and len(words) <= 6
+    ):
+        return proper
+    shown = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words.split())
+    return posting_title(role.model_copy(update={"title": shown, "posting": None}), level)
+
+
 def article(phrase: str) -> str:
     """'an' before a vowel sound ('an HVAC Technician', 'an entry-level …'), else 'a'."""
     first = phrase.split()[0] if phrase.split() else ""

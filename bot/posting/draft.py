@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.posting.compose import drafted, level_for
+from bot.posting.compose import drafted, level_for, title_for
 from bot.posting.model import Location, Organisation, Posting, Workplace, describe_errors
 from bot.posting.parse import (
     ParseError,
@@ -25,6 +25,7 @@ from bot.posting.parse import (
     parse_location,
     parse_pay,
     parse_workplace,
+    split_pay_note,
 )
 from bot.posting.places import COUNTRY_CURRENCY
 from bot.posting.vocabulary import field_for
@@ -87,8 +88,12 @@ def posting_from_role(
     *,
     organisation_defaults: Organisation | Mapping[str, Any] | None = None,
     today: dt.date | None = None,
+    typed_title: str = "",
 ) -> Posting:
     """The posting for `role` with `answers` applied; `posting.missing()` says what is left.
+
+    `typed_title` is what the manager typed after /newjob: the title follows one rule
+    (bot.posting.compose.title_for) unless the answers name a title of their own.
 
     Answers use the dialogue's field names or their aliases (`company`, `workplace`, `duties`,
     `level`; see bot.posting.vocabulary). The level and the place are read first: they decide
@@ -115,6 +120,10 @@ def posting_from_role(
     if level is not None:
         level = _level(level)
     currency = _currency_at(location)
+    if isinstance(given.get("pay"), str):
+        given["pay"], note = split_pay_note(given["pay"])
+        if note and not given.get("pay_note"):
+            given["pay_note"] = note
     data: dict[str, Any] = {}
     for name, value in given.items():
         if value is None:
@@ -131,6 +140,8 @@ def posting_from_role(
         about=str(organisation.get("about") or ""),
         team=str(data.get("team") or ""),
     )
+    if typed_title:
+        composed["title"] = title_for(typed_title, role, composed["level"])
     result: dict[str, Any] = {
         **composed,
         "role": {"role_id": role.id if role.curated else None, "onet_code": role.onet_code},

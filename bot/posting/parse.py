@@ -94,6 +94,24 @@ def _currency(text: str, default: str) -> str:
     return codes[0] if codes else default
 
 
+_PAY_NOTE = re.compile(
+    r"\s*[,;]?\s*((?:plus|\+|with|and)\s+.*?\b(?:tips?|gratuit\w*|commissions?|bonus\w*|"
+    r"differentials?|overtime|stipends?|incentives?|mileage|per diem|nights?|weekends?|"
+    r"shifts?|on-call)\b.*)$",
+    re.I,
+)
+
+
+def split_pay_note(text: str) -> tuple[str, str]:
+    """'$15-18/hr plus tips' -> ('$15-18/hr', 'plus tips'): what the manager said about tips,
+    commission or bonus stays with the pay instead of being dropped."""
+    match = _PAY_NOTE.search(text)
+    if match is None:
+        return text, ""
+    note = re.sub(r"^\+\s*", "plus ", " ".join(match.group(1).split()))
+    return text[: match.start()].strip(), note
+
+
 def parse_pay(text: object, default_currency: str = "USD") -> Pay:
     """'55k-65k', '$55,000 – $65,000 a year', '28/hr', 'C$60,000', '60000-70000 USD/year'."""
     raw = _clean(text, "pay")
