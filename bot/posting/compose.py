@@ -215,7 +215,7 @@ def _without_repeats(items: list[str], licences: list[str]) -> list[str]:
     return kept
 
 
-def must_haves(content: RolePosting, level: Level, *, licences: list[str]) -> list[str]:
+def must_haves(content: RolePosting, *, licences: list[str]) -> list[str]:
     """The role's must-haves, within four to six lines for "What you bring" in all.
 
     Experience and education take a line each and licences one each; physical demands already
@@ -268,7 +268,7 @@ def drafted(
             place=place_phrase(location),
         ),
         "responsibilities": duties_at(content, level),
-        "requirements": must_haves(content, level, licences=must),
+        "requirements": must_haves(content, licences=must),
         "nice_to_haves": _without_repeats([*nice, *content.nice_to_haves], must)[:MAX_NICE],
         "licences": must,
         "education": education_for(content.education, licensed=bool(must)),
