@@ -333,3 +333,22 @@ def test_oversized_bodies_are_refused(run: Running, size: int, chunked: bool) ->
     except httpx.TransportError:
         return  # the server closed the connection on the oversized upload: refused too
     assert response.status_code == 413
+
+
+# ---- too deep ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [100_000, 5_000, 900])
+@pytest.mark.parametrize("as_form", [False, True])
+def test_deeply_nested_bodies_are_refused(run: Running, depth: int, as_form: bool) -> None:
+    # A valid Slack envelope carrying a value nested far deeper than any payload Slack sends:
+    # Python's parser gives up with a RecursionError past ~1,000 levels, and what it can parse
+    # is still too deep to hand on.
+    nested = "[" * depth + "]" * depth
+    envelope = '{"type": "block_actions", "user": {"id": "U0HIRING001"}, '
+    envelope += '"actions": [{"action_id": "x"}], "deep": ' + nested + "}"
+    if as_form:
+        body, content_type = urlencode({"payload": envelope}).encode(), FORM
+    else:
+        body, content_type = envelope.encode(), "application/json"
+    assert post(run, body, content_type, signed_headers(body)) == 400

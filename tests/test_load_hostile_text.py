@@ -252,3 +252,45 @@ def test_the_checks_would_see_markup_that_got_through() -> None:
         MENTION_OR_LINK.search(f) for f in ("&lt;!channel&gt;", "<https://ok.example|x>")
     )
     assert markup("<p>a <img src=x onerror=y></p>").tags != markup("<p>a aaaaaaaaaaaaaaaa</p>").tags
+
+
+# ---- invisible and reordering characters -------------------------------------------------------
+
+BIDI_AND_ZERO_WIDTH = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff]")
+PERSIAN = "کار\u200cشناس"  # "expert": the non-joiner inside the word is part of its spelling
+
+
+def strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from strings(item)
+
+
+def test_a_title_cannot_read_differently_from_what_it_is(
+    fake_slack: FakeSlack, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # Shown right to left after the override, "naicinhceT" reads "Technician".
+    text = f"\u200fNetwork \u202enaicinhceT\u202c \u2066{PERSIAN}\u2069"
+    text += "\u200b\u2060\ufeff\u061c\u200e"
+    seen = f"network naicinhcet {PERSIAN}"  # (the title is shown in title case)
+    database = tmp_path_factory.mktemp("bidi") / "newjob.db"
+    with running_app(fake_slack, f"sqlite:///{database}") as run:
+        manager = draft_with_hostile_answers(run, text)
+        [draft] = run.store.drafts_for(manager.user)
+        versions = run.store.versions(draft.id)
+        calls = run.fake.calls()
+    assert draft.title.lower() == seen
+    for version in versions:
+        posting = Posting.model_validate(version.posting)
+        assert posting.title.lower() == seen
+        for shown in [*strings(version.posting), to_html(posting), to_markdown(posting)]:
+            assert not BIDI_AND_ZERO_WIDTH.search(shown), shown
+    for call in calls:
+        for shown in strings(call.params):
+            assert not BIDI_AND_ZERO_WIDTH.search(shown), (call.method, shown)
+    fake_slack.reset()

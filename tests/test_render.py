@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.cli.draft import FORMATS as CLI_FORMATS
 from bot.posting import Posting
+from bot.posting.characters import clean_text
 from bot.posting.draft import posting_from_role
 from bot.render import (
     FORMATS,
@@ -548,7 +549,7 @@ hostile_text = st.lists(
         max_size=40,
     ),
     more=st.lists(hostile_text.filter(str.strip), max_size=40),
-    title=st.text(min_size=1, max_size=150).filter(str.strip),
+    title=st.text(min_size=1, max_size=150).filter(lambda t: clean_text(t).strip()),
 )
 def test_any_posting_gives_blocks_slack_accepts(
     summary: str, items: list[str], more: list[str], title: str

@@ -31,6 +31,7 @@ from bot.posting import (
     parse_workplace,
     split_pay_note,
 )
+from bot.posting.characters import clean_text
 from bot.posting.compose import duties_at, level_for, role_posting
 from bot.posting.draft import parse_level, posting_from_role
 from bot.posting.model import format_money
@@ -295,6 +296,8 @@ class Dialogue:
         if question.kind == "pick_list":
             return self._picks(question, state, answer)
         text = answer.choice if answer.choice is not None else answer.text
+        if text is not None:
+            text = clean_text(text)  # what is echoed back must read as what is kept
         if text is None or not text.strip():
             raise ParseError(question.id, say("errors.empty"))
         if len(text) > MAX_TEXT:

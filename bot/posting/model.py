@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from bot.posting.characters import clean_text
 from bot.posting.places import CA_PROVINCES, COUNTRY_NAMES, ISO_4217, US_STATES
 from bot.text import field_label, say
 
@@ -56,6 +57,17 @@ class Workplace(StrEnum):
 
 class _Part(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _visible(cls, value: Any) -> Any:
+        # Every way into a posting (dialogue, Edit form, `set`, files, stored versions) passes
+        # here, so no text in it can read differently from what it is.
+        if isinstance(value, str):
+            return clean_text(value)
+        if isinstance(value, list):
+            return [clean_text(item) if isinstance(item, str) else item for item in value]
+        return value
 
 
 class RoleRef(_Part):

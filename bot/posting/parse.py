@@ -13,6 +13,7 @@ import unicodedata
 
 from pydantic import ValidationError
 
+from bot.posting.characters import clean_text
 from bot.posting.model import EmploymentType, Location, Pay, PayPeriod, Workplace
 from bot.posting.places import (
     CA_PROVINCES,
@@ -41,7 +42,7 @@ def _clean(text: object, field: str) -> str:
     if not isinstance(text, str):
         raise ParseError(field, say("errors.not_text"))
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = clean_text(text)
     text = " ".join(text.split())
     if not text:
         raise ParseError(field, say("errors.empty"))

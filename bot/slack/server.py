@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 QUEUE_WARNING_EVERY = 60.0  # seconds between waitress's warnings that requests are queueing
 MAX_BODY = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused (413)
+# Slack's payloads nest a dozen levels or so (rich text in a view's state is the deepest);
+# deeper ones are refused (400) before anything walks them recursively.
+MAX_DEPTH = 64
 
 StartResponse = Callable[..., Any]
 LAZY_ENVIRON = ("HTTP_X_SLACK_BOLT_LAZY_ONLY", "HTTP_X_SLACK_BOLT_LAZY_FUNCTION_NAME")
@@ -83,15 +86,32 @@ def _signed(verifier: SignatureVerifier, body: bytes, environ: dict[str, Any]) -
 def _parsed(body: bytes, content_type: str) -> tuple[str, dict[str, Any] | None]:
     """The body as text, and as Bolt reads it if Bolt can: UTF-8, a JSON object (directly, or
     as the `payload` of a form) or a plain form, with the parts Slack always sends for the
-    kinds the app handles; else None."""
+    kinds the app handles, nested no deeper than MAX_DEPTH; else None."""
     try:
         text = body.decode("utf-8")
         parsed = parse_body(text, content_type.split(";")[0].strip() or None)
-    except ValueError:  # UnicodeDecodeError and json.JSONDecodeError are ValueErrors
+    # UnicodeDecodeError and json.JSONDecodeError are ValueErrors; the parser is recursive,
+    # so JSON nested past Python's recursion limit raises RecursionError.
+    except (ValueError, RecursionError):
         return "", None
-    if isinstance(parsed, dict) and _complete(parsed):
+    if isinstance(parsed, dict) and _shallow(parsed) and _complete(parsed):
         return text, parsed
     return text, None
+
+
+def _shallow(parsed: dict[str, Any]) -> bool:
+    """Whether no value in `parsed` is nested more than MAX_DEPTH levels deep; walked without
+    recursion, so that the check itself cannot overflow the stack."""
+    stack: list[tuple[Any, int]] = [(parsed, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
+    return True
 
 
 def _complete(parsed: dict[str, Any]) -> bool:

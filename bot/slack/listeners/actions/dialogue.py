@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.dialogue import Answer
 from bot.drafting import role_for
+from bot.posting.characters import clean_text
 from bot.render.mrkdwn import escape
 from bot.slack.context import clicked, services, user_id
 from bot.slack.drafts import begin
@@ -65,7 +66,7 @@ def pick_role(
     try:
         data = json.loads(str(action.get("value") or ""))
         role = role_for(str(data["k"]))
-        typed = str(data.get("t") or "")
+        typed = " ".join(clean_text(str(data.get("t") or "")).split())
     except (ValueError, KeyError, TypeError):
         role, typed = None, ""
     if role is None:

@@ -8,6 +8,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.drafting import match_title
+from bot.posting.characters import clean_text
 from bot.render.mrkdwn import escape
 from bot.slack import blocks as bk
 from bot.slack.context import services
@@ -21,7 +22,7 @@ def handle(
     ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
 ) -> None:
     ack()
-    text = " ".join(str(body.get("text") or "").split())
+    text = " ".join(clean_text(str(body.get("text") or "")).split())
     user = str(body["user_id"])
     if text.lower() in ("", "help", "?"):
         respond(text=say("slack.usage"), response_type="ephemeral")
