@@ -27,7 +27,6 @@ class Fact:
     field: str
     label: str
     value: str
-    link: str = ""
 
 
 @dataclass(frozen=True)
