@@ -145,17 +145,13 @@ def load_onet(onet: Path) -> dict[str, Any]:
 
     type_rank = {"Core": 0, "Supplemental": 1, "": 2}
     tasks: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in read_tsv(onet / "Task Statements.txt"):
-        responding = row["Incumbents Responding"]
+    # Within core and supplemental, O*NET's own order: the file lists an occupation's main
+    # work first (a hygienist's records and gum exams before community clinics), which the
+    # task IDs and the number of incumbents responding do not.
+    for position, row in enumerate(read_tsv(onet / "Task Statements.txt")):
         kind = row["Task Type"]
         tasks[row["O*NET-SOC Code"]].append(
-            (
-                type_rank.get(kind, 2),
-                -float(responding) if responding else 0.0,
-                int(row["Task ID"]),
-                row["Task"].strip(),
-                kind,
-            )
+            (type_rank.get(kind, 2), position, row["Task"].strip(), kind)
         )
     for code, items in tasks.items():
         occupations[code]["tasks"] = [[text, kind] for *_, text, kind in sorted(items)]

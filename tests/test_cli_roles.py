@@ -78,9 +78,9 @@ def test_show_a_curated_role_with_its_sources(capsys: pytest.CaptureFixture[str]
 
 
 def test_show_by_title_builds_from_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "roles", "show", "civil", "engineer")
+    code, out, _ = run(capsys, "roles", "show", "mechanical", "engineer")
     assert code == 0
-    assert out.startswith("Civil Engineer  (from the catalogue, role onet-17-2051-00)")
+    assert out.startswith("Mechanical Engineer  (from the catalogue, role onet-17-2141-00)")
     assert "Summary: Perform engineering duties" in out
 
 

@@ -42,13 +42,13 @@ PLACES = [
 LEVELS = ["entry", "mid", "senior", "lead"]
 # Occupations with no curated file, from many SOC groups.
 GENERATED = [
-    "17-2051.00",  # civil engineers
-    "29-1292.00",  # dental hygienists
+    "17-2141.00",  # mechanical engineers
+    "29-2034.00",  # radiologic technologists
     "27-1024.00",  # graphic designers
     "15-2051.00",  # data scientists
     "39-5012.00",  # hairdressers
     "45-2092.00",  # farmworkers
-    "51-3011.00",  # bakers
+    "51-4041.00",  # machinists
     "19-1029.04",  # biologists
     "11-9051.00",  # food service managers
     "49-3031.00",  # bus and truck mechanics

@@ -181,9 +181,19 @@ def experience_note(content: RolePosting, level: Level) -> str:
     return content.entry_experience or say("compose.entry_trained")
 
 
+# A full stop that ends a name, not a sentence: "Champlain Bread Co. is a bakery".
+_ABBREVIATION = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|Bros|St|Ave|Dr|Mt|Ft|Jr|Sr|U\.S|No)\.$")
+
+
 def _first_sentences(text: str, count: int) -> str:
     parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
-    return " ".join(parts[:count]).strip()
+    sentences: list[str] = []
+    for part in parts:
+        if sentences and _ABBREVIATION.search(sentences[-1]) and part[:1].islower():
+            sentences[-1] += " " + part
+        else:
+            sentences.append(part)
+    return " ".join(sentences[:count]).strip()
 
 
 _TOKEN = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}\d*)\b")

@@ -126,6 +126,10 @@ def _singular_title(occupation: Occupation) -> str:
         if outside and title_key(title_tokens(outside)[0]) == wanted:
             return outside
     title = occupation.title
+    first, _, rest = title.partition(" and ")
+    if rest and "," not in first and len(first.split()) >= 2 and first.endswith("s"):
+        # "Radiologic Technologists and Technicians": the first, fuller name of the two.
+        title = first
     if "," not in title and " and " not in title and title.endswith("s"):
         words = title.split()
         last = words[-1]
