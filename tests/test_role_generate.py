@@ -262,3 +262,23 @@ def test_a_heavy_task_statement_waits_behind_plain_ones() -> None:
     assert any(task.text.startswith(heavy) for task in found.tasks[:6])
     own, _ = duties_for(found)
     assert not any(duty.startswith(heavy) for duty in own[:6])
+
+
+def test_a_clinical_generated_role_states_its_physical_demands() -> None:
+    role = role_for("29-2034.00")
+    assert role is not None and role.posting is not None
+    assert "on your feet" in role.posting.physical_demands
+
+
+def test_a_generated_role_has_a_short_nice_to_have_list() -> None:
+    role = role_for("51-4041.00")
+    assert role is not None and role.posting is not None
+    assert 1 <= len(role.posting.nice_to_haves) <= 2
+    posting = posting_from_role(role, {"location": "Dallas, TX", "level": "mid"})
+    assert "## Nice to have" in to_markdown(posting)
+
+
+def test_the_summary_drops_catalogue_phrasing() -> None:
+    does = posting_for(occupation("29-2034.00")).does
+    assert "purposes" not in does and "patient's bloodstream" not in does
+    assert "a variety of" not in posting_for(occupation("51-4041.00")).does
