@@ -282,3 +282,23 @@ def test_the_summary_drops_catalogue_phrasing() -> None:
     does = posting_for(occupation("29-2034.00")).does
     assert "purposes" not in does and "patient's bloodstream" not in does
     assert "a variety of" not in posting_for(occupation("51-4041.00")).does
+
+
+def test_a_pay_note_with_its_own_figure_has_its_own_line() -> None:
+    # "$41 – $52 an hour, plus $4/hr nights" read as no clear range to `newjob check`.
+    from bot.checks import check_text
+
+    role = role_for("registered_nurse")
+    assert role is not None
+    answers = {
+        "location": "Denver, CO",
+        "pay": "$41-$52/hr plus $4/hr nights",
+        "level": "mid",
+        "benefits": "Medical, dental and vision; 403(b) with a 5% match; paid time off",
+    }
+    markdown = to_markdown(posting_from_role(role, answers))
+    assert "- $41 – $52 an hour\n- Plus $4/hr nights\n" in markdown
+    findings = check_text(markdown, location="Denver, CO")
+    assert not [f for f in findings if f.category == "pay-transparency"]
+    tipped = {**answers, "pay": "$15-18/hr plus tips"}
+    assert "- $15 – $18 an hour, plus tips\n" in to_markdown(posting_from_role(role, tipped))

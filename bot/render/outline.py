@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -184,9 +185,15 @@ def _pay(posting: Posting) -> Section | None:
     items = []
     if posting.pay:
         line = posting.pay.describe()
-        if posting.pay_note:
-            line = f"{line}, {posting.pay_note}"
-        items.append(line)
+        note = posting.pay_note
+        if note and re.search(r"\d", note):
+            # "plus $4/hr nights" on its own line: a second figure in the range's sentence
+            # reads (to people and to `newjob check`) as an unclear range.
+            items += [line, note[:1].upper() + note[1:]]
+        elif note:
+            items.append(f"{line}, {note}")
+        else:
+            items.append(line)
     items += [benefit[:1].upper() + benefit[1:] for benefit in posting.benefits]
     if not items:
         return None
