@@ -190,9 +190,9 @@ def duties_for(occupation: Occupation) -> tuple[list[str], list[str]]:
 
 
 def _hard_to_read(text: str) -> bool:
-    """A statement of reference-data words: four or more words of eleven letters or more
+    """A statement of reference-data words: three or more words of eleven letters or more
     ("specifications", "conformance", "environmental", …)."""
-    return sum(1 for word in re.findall(r"[A-Za-z-]+", text) if len(word) >= 11) >= 4
+    return sum(1 for word in re.findall(r"[A-Za-z-]+", text) if len(word) >= 11) >= 3
 
 
 def tools_for(occupation: Occupation, limit: int = 4) -> list[str]:
