@@ -149,7 +149,17 @@ class Drafting:
             pay_suggester=local_pay_suggestion,
             today=self.today,
             voice=self.voice,
+            answer_question=self.answer_question,
         )
+
+    def answer_question(self, question: str) -> str:
+        """A question typed during the dialogue, answered as `ask` answers it (with sources)."""
+        from bot.faq import ask
+
+        answer = ask(question, self.store)
+        if answer.sources:
+            return f"{answer.answer}\n{say('dialogue.sources', sources='; '.join(answer.sources))}"
+        return answer.answer
 
     # ------------------------------------------------------------------ the dialogue
 

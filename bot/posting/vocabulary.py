@@ -94,3 +94,18 @@ def field_for(name: str) -> str | None:
     """The Posting field a name means ('company' -> 'organisation'), or None."""
     key = " ".join(str(name).replace("_", " ").replace("-", " ").split()).casefold()
     return ANSWER_FIELDS.get(key) or ANSWER_FIELDS.get(str(name).strip().casefold())
+
+
+def split_field(text: str) -> tuple[str, str] | None:
+    """'closing date Jan 31' -> ('closing_date', 'Jan 31'); 'company: Acme' -> ('organisation',
+    'Acme'); None when the text does not start with a field's name. The longest name wins, so
+    "pay range 60k" is the pay, not a field called "pay" with "range 60k"."""
+    words = str(text).replace(":", " : ").replace("=", " = ").split()
+    for size in range(min(4, len(words)), 0, -1):
+        field = field_for(" ".join(words[:size]))
+        if field is not None:
+            rest = words[size:]
+            if rest and rest[0] in (":", "=", "to"):
+                rest = rest[1:]
+            return field, " ".join(rest)
+    return None

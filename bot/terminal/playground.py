@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply
+from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply, Shown
 from bot.dialogue.suggest import market_notes
 from bot.drafting import Drafting, EditRejected, RoleChoice, match_title, role_for
 from bot.paths import user_data_path
@@ -236,7 +236,7 @@ class Playground:
                 lines.extend(self._ask(reply))
             elif isinstance(reply, Problem):
                 lines.append(f"! {reply.text}")
-            elif isinstance(reply, Note | Cancelled):
+            elif isinstance(reply, Note | Cancelled | Shown):
                 lines.append(reply.text)
             elif isinstance(reply, Preview):
                 self.last_ask = None
