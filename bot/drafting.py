@@ -38,11 +38,31 @@ class TitleMatch:
     ambiguous: bool = False
     alternatives: list[RoleChoice] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)
+    rare: bool = False  # the best match is a rarely used other name of the occupation
+    occupation: str = ""  # the best match's O*NET title, shown when it is only a guess
+
+    def why(self) -> str:
+        """Why the manager is asked rather than the role taken ('' when it is only close)."""
+        if self.unknown_words:
+            words = ", ".join(f"“{word}”" for word in self.unknown_words)
+            return say("titles.unknown_words", words=words)
+        if self.rare and self.role is not None:
+            return say("titles.rare", query=self.query, title=self.occupation or self.role.title)
+        return ""
 
     def choices(self, limit: int = 5) -> list[RoleChoice]:
         """For a "did you mean": the best role first, then the others it could be."""
+        # A guess is shown under the occupation's own name, not the words typed.
+        title = self.occupation if (self.rare or self.unknown_words) and self.occupation else ""
         best = (
-            [RoleChoice(key=self.role.id, title=self.role.title, code=self.role.onet_code or "")]
+            [
+                RoleChoice(
+                    key=self.role.id,
+                    title=title or self.role.title,
+                    code=self.role.onet_code or "",
+                )
+            ]
             if self.role
             else []
         )
@@ -83,12 +103,16 @@ def match_title(text: str) -> TitleMatch:
     alternatives = [
         RoleChoice(key=alt.key, title=alt.title, code=alt.code) for alt in found.alternatives
     ]
+    best = found.resolution.best
     return TitleMatch(
         query=text,
         role=found.role,
         ambiguous=found.ambiguous,
         alternatives=alternatives,
         suggestions=list(found.suggestions),
+        unknown_words=list(found.resolution.unknown_words),
+        rare=bool(best and best.rare),
+        occupation=best.title if best else "",
     )
 
 

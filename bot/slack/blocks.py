@@ -212,8 +212,9 @@ def draft_list_blocks(drafts: list[DraftRecord]) -> list[Block]:
     return blocks[:MAX_BLOCKS]
 
 
-def did_you_mean_blocks(query: str, alternatives: list[Any]) -> list[Block]:
-    """Buttons for each role a title could mean; `alternatives` are drafting.RoleChoice."""
+def did_you_mean_blocks(query: str, alternatives: list[Any], why: str = "") -> list[Block]:
+    """Buttons for each role a title could mean (`alternatives` are drafting.RoleChoice), then
+    "None of these" and "Cancel"; `why` says why the manager is asked."""
     elements = [
         button(
             alternative.title + (f" ({alternative.code})" if alternative.code else ""),
@@ -223,7 +224,9 @@ def did_you_mean_blocks(query: str, alternatives: list[Any]) -> list[Block]:
         )
         for index, alternative in enumerate(alternatives[:5])
     ]
-    return [
-        section(say("slack.did_you_mean", query=escape(query))),
-        actions("did-you-mean", elements),
-    ]
+    elements.append(button(say("titles.none_of_these"), "pick_role_none", "none"))
+    elements.append(button(say("titles.cancel"), "pick_role_cancel", "cancel"))
+    heading = say("slack.did_you_mean", query=escape(query))
+    if why:
+        heading = f"{escape(why)} {heading}"
+    return [section(heading), actions("did-you-mean", elements)]

@@ -40,6 +40,7 @@ class Playground:
         self.session: SessionRecord | None = None
         self.pending_choices: list[RoleChoice] = []
         self.pending_query = ""
+        self.awaiting_title = False  # "none of these": the next line is another title
         self.last_ask: Ask | None = None
 
     # ------------------------------------------------------------------ start
@@ -72,8 +73,8 @@ class Playground:
         if lowered.startswith("as "):
             self.user = text[3:].strip() or self.user
             return [say("terminal.now_acting_as", user=self.user)]
-        if self.pending_choices and text.isdigit():
-            return self._pick(int(text))
+        if self.pending_choices or self.awaiting_title:
+            return self._menu(text)
         if self._in_dialogue():
             return self._answer(text)
         reviewed = review.handle(self, text)
@@ -114,22 +115,40 @@ class Playground:
             names = ", ".join(found.suggestions[:5])
             text = say("slack.unknown_title", query=title[:100])
             return [f"{text} {say('slack.nearest', names=names)}" if names else text]
-        if found.ambiguous and found.alternatives:
+        if found.ambiguous:
             self.pending_choices = found.choices()
             self.pending_query = title
-            lines = [say("terminal.did_you_mean", query=title)]
+            why = found.why()
+            lines = [(f"{why} " if why else "") + say("terminal.did_you_mean", query=title)]
             for number, choice in enumerate(self.pending_choices, start=1):
                 code = f" ({choice.code})" if choice.code else ""
                 lines.append(f"  {number}) {choice.title}{code}")
+            lines.append("  " + say("titles.menu_help"))
             return lines
         return self._begin(title, found.role.id)
 
-    def _pick(self, number: int) -> list[str]:
-        if not 1 <= number <= len(self.pending_choices):
-            return [say("terminal.unknown_command")]
-        choice = self.pending_choices[number - 1]
-        self.pending_choices = []
-        return self._begin(self.pending_query, choice.key)
+    def _menu(self, text: str) -> list[str]:
+        """An answer to "did you mean": a number, "none" (then another title), or "cancel";
+        any other line is taken as another title."""
+        key = text.lower().strip(" .!")
+        if key in ("cancel", "stop", "quit"):
+            self.pending_choices, self.awaiting_title = [], False
+            return [say("titles.cancelled")]
+        if key in ("help", "?"):
+            return [say("titles.menu_help")]
+        if self.pending_choices and key in ("none", "none of these", "no", "other", "another"):
+            self.pending_choices = []
+            self.awaiting_title = True
+            return [say("titles.type_title")]
+        if self.pending_choices and key.isdigit():
+            number, total = int(key), len(self.pending_choices)
+            if not 1 <= number <= total:
+                return [say("titles.out_of_range", number=number, total=total)]
+            choice = self.pending_choices[number - 1]
+            self.pending_choices = []
+            return self._begin(self.pending_query, choice.key)
+        self.pending_choices, self.awaiting_title = [], False
+        return self._newjob(text.removeprefix("/newjob").strip())
 
     def _begin(self, typed: str, role_key: str) -> list[str]:
         from bot.slack.drafts import posting_title

@@ -78,3 +78,21 @@ def pick_role(
             text=say("slack.starting", title=escape(typed or role.title)), replace_original=True
         )
     begin(client, app.drafting, team_id=str(team), user=user_id(body), typed_title=typed, role=role)
+
+
+def none_of_these(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    """ "None of these": nothing starts; the manager is told how to try another title."""
+    ack()
+    if body.get("response_url"):
+        respond(text=say("titles.type_another"), replace_original=True)
+    else:
+        tell(client, body, say("titles.type_another"))
+
+
+def cancel_pick(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    """ "Cancel" on a "did you mean": nothing starts."""
+    ack()
+    if body.get("response_url"):
+        respond(text=say("titles.cancelled"), replace_original=True)
+    else:
+        tell(client, body, say("titles.cancelled"))

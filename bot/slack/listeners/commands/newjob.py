@@ -40,10 +40,10 @@ def handle(
     if found.role is None:
         respond(text=_unknown(found.query, found.suggestions), response_type="ephemeral")
         return
-    if found.ambiguous and found.alternatives:
+    if found.ambiguous:
         respond(
             text=say("slack.did_you_mean", query=escape(found.query)),
-            blocks=bk.did_you_mean_blocks(found.query, found.choices()),
+            blocks=bk.did_you_mean_blocks(found.query, found.choices(), found.why()),
             response_type="ephemeral",
         )
         return
