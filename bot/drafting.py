@@ -19,7 +19,7 @@ from bot.posting.model import describe_errors
 from bot.roles.template import RoleTemplate
 from bot.settings import Settings
 from bot.store import DraftLocked, DraftRecord, DraftStatus, SessionRecord, Store
-from bot.text import say
+from bot.text import field_label, say
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,24 @@ class Step:
     state: DialogueState
     replies: list[Reply]
     stale: bool = False
+
+
+@dataclass(frozen=True)
+class Reopened:
+    """A draft picked up again: the active dialogue (None once the questions are done) and
+    what to show, the question where it stopped or the preview."""
+
+    draft: DraftRecord
+    session: SessionRecord | None
+    replies: list[Reply]
+
+
+class ReopenRefused(ValueError):
+    """A draft that cannot be reopened; the message says why, in the manager's words."""
+
+
+# The drafts their author can pick up again: not yet in review, or sent back with changes.
+REOPENABLE = frozenset({DraftStatus.DRAFTING, DraftStatus.READY, DraftStatus.CHANGES_REQUESTED})
 
 
 class EditRejected(ValueError):
@@ -256,6 +274,23 @@ class Drafting:
             self.store.record(draft.id, "answered", draft.requester, version=1)
         draft = self.store.draft(draft.id) or draft
         return Step(draft=draft, state=new_state, replies=replies)
+
+    def reopen(self, draft_id: int, user: str) -> Reopened:
+        """Pick up one of `user`'s unfinished drafts where it stopped, after any restart."""
+        draft = self.store.draft(draft_id)
+        if draft is None or draft.requester != user or draft.status is DraftStatus.CANCELLED:
+            raise ReopenRefused(say("drafts.no_such_draft", id=draft_id))
+        if draft.status not in REOPENABLE:
+            status = say(f"slack.status.{draft.status.value}")
+            raise ReopenRefused(say("drafts.not_open", id=draft_id, status=status))
+        session = self.store.session_for_draft(draft.id)
+        if session is not None and session.status == "active":
+            return Reopened(draft=draft, session=session, replies=self.resume(session))
+        posting = self.posting(draft)
+        if posting is None:
+            raise ReopenRefused(say("drafts.no_such_draft", id=draft_id))
+        missing = [field_label(name) for name in posting.missing()]
+        return Reopened(draft=draft, session=None, replies=[Preview(posting, missing)])
 
     def cancel(self, draft: DraftRecord, *, reason: str = "") -> bool:
         """Cancel a draft that has not gone to review (once; False if it had moved on)."""

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.dialogue import Ask
 from bot.dialogue.engine import BACK, SKIP, USE_ALL, USE_SUGGESTION
+from bot.drafting import REOPENABLE
 from bot.posting import Posting
 from bot.render.mrkdwn import escape
 from bot.store import DraftRecord
@@ -209,6 +210,14 @@ def draft_list_blocks(drafts: list[DraftRecord]) -> list[Block]:
     blocks = [section(say("slack.your_drafts"))]
     for start in range(0, len(lines), 20):
         blocks.append(section("\n".join(lines[start : start + 20])))
+    # The author's unfinished drafts can be picked up again where they stopped.
+    reopen = [
+        button(say("drafts.reopen_button", id=draft.id), f"draft_reopen_{draft.id}", str(draft.id))
+        for draft in drafts
+        if draft.status in REOPENABLE
+    ]
+    if reopen:
+        blocks.append(actions("reopen-drafts", reopen[:25]))
     return blocks[:MAX_BLOCKS]
 
 

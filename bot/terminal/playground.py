@@ -6,13 +6,22 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply, Shown
 from bot.dialogue.suggest import market_notes
-from bot.drafting import Drafting, EditRejected, RoleChoice, match_title, role_for
+from bot.drafting import (
+    REOPENABLE,
+    Drafting,
+    EditRejected,
+    ReopenRefused,
+    RoleChoice,
+    match_title,
+    role_for,
+)
 from bot.paths import user_data_path
 from bot.posting.form import changes_from_form, form_values
 from bot.render import to_text
@@ -47,14 +56,18 @@ class Playground:
 
     def greet(self) -> list[str]:
         lines = [say("terminal.welcome")]
-        latest = next(
-            (d for d in self.store.drafts_for(self.user) if d.status is DraftStatus.DRAFTING), None
-        )
+        drafts = self.store.drafts_for(self.user)
+        latest = next((d for d in drafts if d.status is DraftStatus.DRAFTING), None)
         session = self.store.session_for_draft(latest.id) if latest else None
         if latest is not None and session is not None and session.status == "active":
             self.draft, self.session = latest, session
             lines.append(say("terminal.resumed", title=latest.title, id=latest.id))
             lines.extend(self._show(self.drafting.resume(session)))
+        elif drafts:
+            # The latest draft stays the one "show", "edit" and "submit" mean, after a restart.
+            self.draft = drafts[0]
+            if any(d.status in REOPENABLE for d in drafts):
+                lines.append(say("terminal.open_hint"))
         return lines
 
     # ------------------------------------------------------------------ one line
@@ -75,13 +88,17 @@ class Playground:
             return [say("terminal.now_acting_as", user=self.user)]
         if self.pending_choices or self.awaiting_title:
             return self._menu(text)
+        if lowered == "list":
+            return self._list()
+        if match := re.fullmatch(r"(?:re)?open\s+#?(\d{1,9})", lowered):
+            return self._open(int(match.group(1)))
+        if lowered in ("open", "reopen"):
+            return [say("drafts.open_usage")]
         if self._in_dialogue():
             return self._answer(text)
         reviewed = review.handle(self, text)
         if reviewed is not None:
             return reviewed
-        if lowered == "list":
-            return self._list()
         if lowered.startswith("edit"):
             return self._edit(text[4:].strip())
         if lowered.startswith("show"):
@@ -181,6 +198,17 @@ class Playground:
         self.draft = result.draft
         self.session = self.store.session_for_draft(result.draft.id)
         return self._show(result.replies)
+
+    def _open(self, draft_id: int) -> list[str]:
+        """Pick up one of your unfinished drafts where it stopped (any time, after restarts)."""
+        try:
+            reopened = self.drafting.reopen(draft_id, self.user)
+        except ReopenRefused as refused:
+            return [str(refused)]
+        self.draft, self.session = reopened.draft, reopened.session
+        self.last_ask = None
+        note = say("drafts.reopened", title=reopened.draft.title, id=reopened.draft.id)
+        return [note, *self._show(reopened.replies)]
 
     # ------------------------------------------------------------------ after the questions
 

@@ -18,6 +18,7 @@ def register(app: App) -> None:
     app.action(re.compile(r"^pick_role_\d+$"))(**after_ack(dialogue.pick_role))
     app.action("pick_role_none")(**after_ack(dialogue.none_of_these))
     app.action("pick_role_cancel")(**after_ack(dialogue.cancel_pick))
+    app.action(re.compile(r"^draft_reopen_\d+$"))(**after_ack(dialogue.reopen_draft))
     app.action("draft_edit")(**after_ack(preview.edit))
     app.action("draft_start_over")(**after_ack(preview.start_over))
     app.action("draft_submit")(**after_ack(review.submit))

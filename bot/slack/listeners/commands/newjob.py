@@ -1,7 +1,8 @@
-"""`/newjob TITLE`, `/newjob list`, `/newjob help`."""
+"""`/newjob TITLE`, `/newjob list`, `/newjob open N`, `/newjob help`."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -12,7 +13,7 @@ from bot.posting.characters import clean_text
 from bot.render.mrkdwn import escape
 from bot.slack import blocks as bk
 from bot.slack.context import services
-from bot.slack.drafts import begin
+from bot.slack.drafts import begin, reopen
 from bot.text import say
 
 MAX_TITLE = 150
@@ -35,6 +36,13 @@ def handle(
             blocks=bk.draft_list_blocks(drafts),
             response_type="ephemeral",
         )
+        return
+    if match := re.fullmatch(r"(?:re)?open\s+#?(\d{1,9})", text, re.I):
+        message = reopen(client, app.drafting, user=user, draft_id=int(match.group(1)))
+        respond(text=message, response_type="ephemeral")
+        return
+    if text.lower() in ("open", "reopen"):
+        respond(text=say("drafts.open_usage"), response_type="ephemeral")
         return
     found = match_title(text[:MAX_TITLE])
     if found.role is None:
