@@ -38,7 +38,7 @@ from bot.posting.draft import parse_level, posting_from_role
 from bot.posting.locate import PlaceError, find_places, read_location
 from bot.posting.model import format_money
 from bot.posting.places import COUNTRY_CURRENCY
-from bot.posting.vocabulary import split_field
+from bot.posting.vocabulary import fields_help, split_field
 from bot.roles.template import RoleTemplate
 from bot.text import field_label, say
 
@@ -338,7 +338,7 @@ class Dialogue:
         """ "edit pay 60k-70k" during the questions: that answer changes, the question asked
         stays. "edit pay" alone goes back to that question."""
         found = split_field(rest)
-        names = ", ".join(q.id for q in self.questions)
+        names = fields_help()
         question = self._question(found[0]) if found else None
         if found is None or question is None:
             return state, [Problem(say("dialogue.edit_usage", fields=names)), self._ask(state)]

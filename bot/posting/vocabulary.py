@@ -42,6 +42,14 @@ SET_FIELDS: dict[str, str] = {
     "workplace": "workplace",
     "physical demands": "physical_demands",
     "equal opportunity": "equal_opportunity",
+    # The posting's own names, as the answers file and the playground write them.
+    "closing_date": "closing_date",
+    "employment_type": "employment_type",
+    "how_to_apply": "how_to_apply",
+    "years_experience": "years_experience",
+    "physical_demands": "physical_demands",
+    "equal_opportunity": "equal_opportunity",
+    "job_title": "title",
 }
 LIST_FIELDS: dict[str, str] = {
     "duty": "responsibilities",
@@ -58,6 +66,8 @@ LIST_FIELDS: dict[str, str] = {
     "benefit": "benefits",
     "benefits": "benefits",
     "perk": "benefits",
+    "nice_to_haves": "nice_to_haves",
+    "nice to haves": "nice_to_haves",
 }
 # Names only answers files and forms use, beyond the thread commands' own.
 ANSWER_FIELDS: dict[str, str] = {
@@ -109,3 +119,24 @@ def split_field(text: str) -> tuple[str, str] | None:
                 rest = rest[1:]
             return field, " ".join(rest)
     return None
+
+
+def field_names() -> dict[str, list[str]]:
+    """Each field's name and the other names that mean it, for `help` and the README:
+    {'organisation': ['company', 'organization'], 'closing_date': ['closing date', …], …}."""
+    names: dict[str, list[str]] = {}
+    for alias, field in ANSWER_FIELDS.items():
+        names.setdefault(field, [])
+        spelled = alias.replace("_", " ")
+        if alias != field and spelled != field.replace("_", " ") and alias not in names[field]:
+            names[field].append(alias)
+    return dict(sorted(names.items()))
+
+
+def fields_help() -> str:
+    """'closing_date (closing date, deadline), organisation (company), pay (salary, …), …'."""
+    parts = []
+    for field, aliases in field_names().items():
+        shown = [a for a in aliases if "_" not in a][:3]
+        parts.append(f"{field} ({', '.join(shown)})" if shown else field)
+    return ", ".join(parts)

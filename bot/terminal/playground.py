@@ -24,6 +24,7 @@ from bot.drafting import (
 )
 from bot.paths import user_data_path
 from bot.posting.form import changes_from_form, form_values
+from bot.posting.vocabulary import fields_help, split_field
 from bot.render import to_text
 from bot.roles.template import RoleTemplate
 from bot.settings import Settings
@@ -229,10 +230,12 @@ class Playground:
         if posting is None:
             return [say("terminal.not_ready")]
         fields = form_values(posting)
-        name, _, value = rest.partition(" ")
-        field = name.strip().lower().replace("-", "_")
-        if field not in fields:
-            return [say("terminal.edit_usage", fields=", ".join(sorted(fields)))]
+        # One vocabulary: "closing date", "closing_date" and "deadline" are the same field here,
+        # in the answers file and in reviewers' "set".
+        found = split_field(rest)
+        if found is None or found[0] not in fields or not found[1]:
+            return [say("terminal.edit_usage", fields=fields_help())]
+        field, value = found
         values: dict[str, str | None] = {field: value.replace(";", "\n")}
         if field == "location":
             values["workplace"] = fields["workplace"]
