@@ -138,3 +138,15 @@ def test_never_crashes(text: str) -> None:
     else:
         assert isinstance(location, Location)
     find_places(text)
+
+
+def test_pay_areas_read_zip_codes_and_suggest_places() -> None:
+    from bot.catalog import resolve_area
+
+    by_zip = resolve_area("80202")
+    assert by_zip.area_type == "metro" and "Denver" in by_zip.area_name
+    assert by_zip.query == "80202"
+    moon = resolve_area("the moon")
+    assert moon.understood is False and moon.area_type == "national"
+    unknown_zip = resolve_area("99999")
+    assert unknown_zip.understood is False
