@@ -93,8 +93,12 @@ def test_the_law_where_the_job_is_shapes_the_questions(sqlite_url: str) -> None:
     assert "Required here by Colorado" in out  # the pay question says what the law asks
     out = _say(playground, "from 60k")
     assert out.startswith("! Pay:") and "both ends" in out
-    for answer in ("60k-70k", "all", "all", "jobs@acme.example.com", "in 30 days"):
+    for answer in ("60k-70k", "all", "all"):
         _say(playground, answer)
+    out = _say(playground, "jobs@acme.example.com")
+    assert "Required here by Colorado: the date applications close" in out
+    out = _say(playground, "skip")
+    assert "Colorado requires it in the posting" in out
     out = _say(playground, "the network team")
     assert "Required here by Colorado" in out and "benefits" in out  # the benefits question
 
@@ -196,3 +200,19 @@ def test_places_and_the_workplace_switch_in_slack(run: Running) -> None:
     assert "switch" in text and "4 of 14" in text
     say_in_thread(run, thread, "yes")
     assert "5 of 14" in all_text(latest(run)["blocks"])
+
+
+def test_several_answers_at_once_in_slack(run: Running) -> None:
+    thread = start(run)
+    click(run, latest(run), "Use the suggestion")
+    click(run, latest(run), "Mid")
+    click(run, latest(run), "On-site")
+    say_in_thread(run, thread, "Denver, CO, part-time, $28-32/hr")
+    text = all_text(latest(run)["blocks"])
+    assert "I also noted" in text and "Part-time" in text and "7 of 14" in text
+    [draft] = run.store.drafts_for(HIRING_MANAGER)
+    session = run.store.session_for_draft(draft.id)
+    assert session is not None
+    answers = session.state["answers"]
+    assert answers["employment_type"] == "PART_TIME"
+    assert (answers["pay"]["minimum"], answers["pay"]["period"]) == (28, "hour")

@@ -407,6 +407,7 @@ class Dialogue:
             field=field_label(question.id),
             required=required,
             laws=laws,
+            checked=question.id in ("pay", "benefits"),
         )
         return f"{means} {say(f'{self.voice}.skipped', name=question.id)}"
 
@@ -622,6 +623,8 @@ class Dialogue:
         laws = self._laws(state)
         if field_id == "benefits":
             laws = [law for law in laws if law.requires.benefits]
+        elif field_id == "closing_date":
+            laws = [law for law in laws if law.id in _DEADLINE_LAWS]
         elif field_id != "pay":
             return ""
         return _law_names(laws) if laws else ""
@@ -782,6 +785,9 @@ class Dialogue:
 
 
 _PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+# Pay-transparency laws that also want the date applications close in the posting: Colorado's
+# Equal Pay for Equal Work Act as amended by SB 23-105 (from 2024; 7 CCR 1103-13).
+_DEADLINE_LAWS = frozenset({"us-co"})
 
 
 class _Switch(ParseError):
