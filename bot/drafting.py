@@ -19,7 +19,7 @@ from bot.posting.model import describe_errors
 from bot.roles.template import RoleTemplate
 from bot.settings import Settings
 from bot.store import DraftLocked, DraftRecord, DraftStatus, SessionRecord, Store
-from bot.text import say
+from bot.text import field_label, say
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,31 @@ class TitleMatch:
     ambiguous: bool = False
     alternatives: list[RoleChoice] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)
+    rare: bool = False  # the best match is a rarely used other name of the occupation
+    occupation: str = ""  # the best match's O*NET title, shown when it is only a guess
+
+    def why(self) -> str:
+        """Why the manager is asked rather than the role taken ('' when it is only close)."""
+        if self.unknown_words:
+            words = ", ".join(f"“{word}”" for word in self.unknown_words)
+            return say("titles.unknown_words", words=words)
+        if self.rare and self.role is not None:
+            return say("titles.rare", query=self.query, title=self.occupation or self.role.title)
+        return ""
 
     def choices(self, limit: int = 5) -> list[RoleChoice]:
         """For a "did you mean": the best role first, then the others it could be."""
+        # A guess is shown under the occupation's own name, not the words typed.
+        title = self.occupation if (self.rare or self.unknown_words) and self.occupation else ""
         best = (
-            [RoleChoice(key=self.role.id, title=self.role.title, code=self.role.onet_code or "")]
+            [
+                RoleChoice(
+                    key=self.role.id,
+                    title=title or self.role.title,
+                    code=self.role.onet_code or "",
+                )
+            ]
             if self.role
             else []
         )
@@ -69,6 +89,24 @@ class Step:
     stale: bool = False
 
 
+@dataclass(frozen=True)
+class Reopened:
+    """A draft picked up again: the active dialogue (None once the questions are done) and
+    what to show, the question where it stopped or the preview."""
+
+    draft: DraftRecord
+    session: SessionRecord | None
+    replies: list[Reply]
+
+
+class ReopenRefused(ValueError):
+    """A draft that cannot be reopened; the message says why, in the manager's words."""
+
+
+# The drafts their author can pick up again: not yet in review, or sent back with changes.
+REOPENABLE = frozenset({DraftStatus.DRAFTING, DraftStatus.READY, DraftStatus.CHANGES_REQUESTED})
+
+
 class EditRejected(ValueError):
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = problems
@@ -83,12 +121,16 @@ def match_title(text: str) -> TitleMatch:
     alternatives = [
         RoleChoice(key=alt.key, title=alt.title, code=alt.code) for alt in found.alternatives
     ]
+    best = found.resolution.best
     return TitleMatch(
         query=text,
         role=found.role,
         ambiguous=found.ambiguous,
         alternatives=alternatives,
         suggestions=list(found.suggestions),
+        unknown_words=list(found.resolution.unknown_words),
+        rare=bool(best and best.rare),
+        occupation=best.title if best else "",
     )
 
 
@@ -149,7 +191,17 @@ class Drafting:
             pay_suggester=local_pay_suggestion,
             today=self.today,
             voice=self.voice,
+            answer_question=self.answer_question,
         )
+
+    def answer_question(self, question: str) -> str:
+        """A question typed during the dialogue, answered as `ask` answers it (with sources)."""
+        from bot.faq import ask
+
+        answer = ask(question, self.store)
+        if answer.sources:
+            return f"{answer.answer}\n{say('dialogue.sources', sources='; '.join(answer.sources))}"
+        return answer.answer
 
     # ------------------------------------------------------------------ the dialogue
 
@@ -222,6 +274,23 @@ class Drafting:
             self.store.record(draft.id, "answered", draft.requester, version=1)
         draft = self.store.draft(draft.id) or draft
         return Step(draft=draft, state=new_state, replies=replies)
+
+    def reopen(self, draft_id: int, user: str) -> Reopened:
+        """Pick up one of `user`'s unfinished drafts where it stopped, after any restart."""
+        draft = self.store.draft(draft_id)
+        if draft is None or draft.requester != user or draft.status is DraftStatus.CANCELLED:
+            raise ReopenRefused(say("drafts.no_such_draft", id=draft_id))
+        if draft.status not in REOPENABLE:
+            status = say(f"slack.status.{draft.status.value}")
+            raise ReopenRefused(say("drafts.not_open", id=draft_id, status=status))
+        session = self.store.session_for_draft(draft.id)
+        if session is not None and session.status == "active":
+            return Reopened(draft=draft, session=session, replies=self.resume(session))
+        posting = self.posting(draft)
+        if posting is None:
+            raise ReopenRefused(say("drafts.no_such_draft", id=draft_id))
+        missing = [field_label(name) for name in posting.missing()]
+        return Reopened(draft=draft, session=None, replies=[Preview(posting, missing)])
 
     def cancel(self, draft: DraftRecord, *, reason: str = "") -> bool:
         """Cancel a draft that has not gone to review (once; False if it had moved on)."""

@@ -87,7 +87,7 @@ def test_back_skip_cancel_and_help(sqlite_url: str) -> None:
     _say(playground, "/newjob registered nurse")
     assert "[2 of 14]" in _say(playground, "skip")
     assert "[1 of 14]" in _say(playground, "back")
-    assert "“skip” to leave this question for later" in _say(playground, "help")
+    assert "“skip” leaves this question empty" in _say(playground, "help")
     assert "Cancelled" in _say(playground, "cancel")
     assert playground.draft is not None
     assert playground.store.drafts_for("hana") == []  # cancelled drafts are not listed

@@ -337,6 +337,11 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
 
     if not query:
         return national(None)
+    zip_place = _zip_place(query)
+    if zip_place is not None:
+        # A ZIP code stands for its city and state (the USPS list of the zipcodes package).
+        found = resolve_area_in(areas, zip_place)
+        return found.model_copy(update={"query": query})
     folded = _fold(query)
     remote = bool(_REMOTE.search(folded))
     place = _fold(_REMOTE.sub(" ", folded))
@@ -432,6 +437,26 @@ def resolve_area_in(areas: Areas, location_text: str | None) -> AreaMatch:
         if postal in areas.state_area:
             return state_match(postal)
     return national(
-        f"Could not place '{query}' in a US state or metro area; showing national figures.",
+        f"Could not place '{query}' in a US state or metro area; showing national figures."
+        + _did_you_mean(query),
         understood=False,
     )
+
+
+def _zip_place(query: str) -> str | None:
+    """'80202' (or 'Denver 80202') -> 'Denver, CO' when the text is only a place and a ZIP."""
+    match = _ZIP.search(query)
+    if match is None or _REMOTE.search(query):
+        return None
+    from bot.posting.locate import place_for_zip
+
+    found = place_for_zip(match.group(0)[:5])
+    return f"{found.city}, {found.region}" if found else None
+
+
+def _did_you_mean(query: str) -> str:
+    """' Did you mean Denver, CO?' from the place parser, for a misspelt place."""
+    from bot.posting.locate import suggest_location
+
+    suggestion = suggest_location(query)
+    return f" Did you mean {suggestion}?" if suggestion else ""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.catalog.normalize import parse_query
 from bot.catalog.store import Catalog, get_catalog
 from bot.catalog.titles import W_CURATED, Hit, TitleIndex
 
@@ -56,6 +57,11 @@ class Match(BaseModel):
         "curated title, curated alias or code."
     )
     role_id: str | None = Field(default=None, description="The curated role for this code.")
+    rare: bool = Field(
+        default=False,
+        description="Matched only through an alternate title that a single O*NET source reports "
+        "('Growth Hacker' for Forest and Conservation Workers): offered, never assumed.",
+    )
 
 
 class Resolution(BaseModel):
@@ -65,6 +71,9 @@ class Resolution(BaseModel):
     matches: list[Match] = []
     ambiguous: bool = False
     suggestions: list[str] = []
+    unknown_words: list[str] = Field(
+        default=[], description="Words of the query the catalogue does not know ('zorblax')."
+    )
 
     @property
     def best(self) -> Match | None:
@@ -91,7 +100,7 @@ class Resolution(BaseModel):
             ],
             "ambiguous": self.ambiguous,
             "suggestions": self.suggestions,
-        }
+        } | ({"unknown_words": self.unknown_words} if self.unknown_words else {})
 
 
 class Resolver:
@@ -129,7 +138,35 @@ class Resolver:
             matched=hit.text,
             via=hit.via,
             role_id=self.role_by_code.get(hit.code),
+            rare=self._rare(hit),
         )
+
+    def _rare(self, hit: Hit) -> bool:
+        """Whether `hit` is an alternate title that only one O*NET source reports."""
+        if hit.via != "alternate title" or hit.code in self.role_by_code:
+            return False
+        occupation = self.catalog.occupation(hit.code)
+        if occupation is None:
+            return False
+        wanted = hit.text.casefold()
+        sources = [
+            alt.sources
+            for alt in occupation.alternate_titles
+            if wanted in (alt.title.casefold(), alt.short_title.casefold())
+        ]
+        return bool(sources) and max(sources) <= 1
+
+    def unknown_words(self, text: str) -> list[str]:
+        """The words of a typed title that the catalogue neither knows nor can correct."""
+        parts = parse_query(text)
+        return [
+            token
+            for token in parts.main
+            if len(token) >= 3
+            and token not in self.index.idf
+            and not self.index._corrections(token)
+            and not token.isdigit()
+        ]
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
         query = text if isinstance(text, str) else ""
@@ -156,6 +193,11 @@ class Resolver:
         if len(strong) >= 2:
             names = _plain(query) == _plain(self.title_for(strong[0].code))
             ambiguous = is_ambiguous(strong[0], strong[1], names_occupation=names)
+        unknown = self.unknown_words(query) if matches else []
+        # A rare alternate title, or a match that leaves out a word we do not know, is a
+        # question for the manager ("did you mean …?"), never taken silently.
+        if matches and (matches[0].rare or unknown):
+            ambiguous = True
         suggestions: list[str] = []
         if not matches:
             seen: set[str] = set()
@@ -167,7 +209,11 @@ class Resolver:
                 if len(suggestions) >= 5:
                     break
         return Resolution(
-            query=query, matches=matches, ambiguous=ambiguous, suggestions=suggestions
+            query=query,
+            matches=matches,
+            ambiguous=ambiguous,
+            suggestions=suggestions,
+            unknown_words=unknown,
         )
 
 

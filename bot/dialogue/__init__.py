@@ -13,6 +13,7 @@ from bot.dialogue.engine import (
     Preview,
     Problem,
     Reply,
+    Shown,
 )
 from bot.dialogue.questions import Choice, Question, load_questions
 
@@ -28,5 +29,6 @@ __all__ = [
     "Problem",
     "Question",
     "Reply",
+    "Shown",
     "load_questions",
 ]

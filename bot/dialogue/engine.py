@@ -7,6 +7,7 @@ up again after a restart exactly where it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bot.dialogue.commands import Command, read_command
 from bot.dialogue.questions import Choice, Question, load_questions
 from bot.posting import (
     EmploymentType,
@@ -26,7 +28,6 @@ from bot.posting import (
     parse_date,
     parse_employment_type,
     parse_list,
-    parse_location,
     parse_pay,
     parse_workplace,
     split_pay_note,
@@ -34,8 +35,10 @@ from bot.posting import (
 from bot.posting.characters import clean_text
 from bot.posting.compose import duties_at, level_for, role_posting
 from bot.posting.draft import parse_level, posting_from_role
+from bot.posting.locate import PlaceError, find_places, read_location
 from bot.posting.model import format_money
 from bot.posting.places import COUNTRY_CURRENCY
+from bot.posting.vocabulary import fields_help, split_field
 from bot.roles.template import RoleTemplate
 from bot.text import field_label, say
 
@@ -45,6 +48,21 @@ MAX_TEXT = 2000
 SKIP, BACK, CANCEL, HELP = "skip", "back", "cancel", "help"
 USE_SUGGESTION, USE_ALL = "__suggestion__", "__all__"
 _COMMANDS = {SKIP, BACK, CANCEL, HELP}
+# Words that take what the dialogue offered ("did you mean Denver, CO?", "switch to remote?").
+_YES = frozenset({"yes", "y", "ok", "okay", "sure", "yes please", "switch", "use it", "that one"})
+# Fields the role fills in by itself: skipped, they are left out rather than filled.
+_LEFT_EMPTY_WHEN_SKIPPED = (
+    "responsibilities",
+    "requirements",
+    "benefits",
+    "schedule",
+    "team",
+    "next_steps",
+    "pay",
+    "closing_date",
+)
+# Questions that read several fields from one answer ("full-time in Denver, 60-70k").
+_SHORT_ANSWERS = ("choice", "location", "pay")
 # Longest typed answer per question, as the Posting holds it (the rest: 200 characters).
 _TEXT_LIMITS = {"schedule": 1000, "next_steps": 500}
 
@@ -60,6 +78,9 @@ class DialogueState(BaseModel):
     history: list[int] = []
     finished: bool = False
     cancelled: bool = False
+    # What the dialogue offered to the last answer ("did you mean Denver, CO?"): the answers a
+    # "yes" stores, and how to say them.
+    offer: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,10 +134,19 @@ class Cancelled:
     text: str
 
 
-Reply = Ask | Problem | Note | Preview | Cancelled
+@dataclass(frozen=True)
+class Shown:
+    """The draft so far, as asked for with "show …" during the questions (plain text)."""
+
+    text: str
+
+
+Reply = Ask | Problem | Note | Preview | Cancelled | Shown
 
 # (role, place, level, employment type) -> the pay to suggest
 PaySuggester = Callable[[RoleTemplate, Location | None, str | None, str | None], Suggestion | None]
+# A question typed during the dialogue ("is the job remote?") -> the answer to show.
+QuestionAnswerer = Callable[[str], str]
 
 
 @dataclass
@@ -143,8 +173,13 @@ class Dialogue:
         questions: tuple[Question, ...] | None = None,
         today: dt.date | None = None,
         voice: str = "dialogue",
+        answer_question: QuestionAnswerer | None = None,
+        skip_settled: bool = False,
     ) -> None:
+        """`skip_settled`: leave out the questions the company's settings answer (its name)."""
         self.role = role
+        self.skip_settled = skip_settled
+        self.answer_question = answer_question
         self.voice = voice
         self.organisation = organisation or Organisation()
         self.pay_suggester = pay_suggester
@@ -156,7 +191,7 @@ class Dialogue:
     def start(self, title: str) -> tuple[DialogueState, list[Reply]]:
         from bot.faq.sources import from_source
 
-        state = DialogueState(title=title, role_key=self.role.id)
+        state = self._fresh(title)
         source = self.role.source_for("summary")
         intro = say(
             f"{self.voice}.intro",
@@ -166,8 +201,28 @@ class Dialogue:
             source_label=from_source(source).label if source else "",
             total=len(self.questions),
         )
+        if "organisation" in state.answers:
+            intro += " " + say("dialogue.company_from_settings", name=state.answers["organisation"])
         ask = self._ask(state)
         return state, [Ask(**{**ask.__dict__, "intro": intro})]
+
+    def _fresh(self, title: str) -> DialogueState:
+        """A new dialogue; what the company's settings answer is answered already."""
+        answers: dict[str, Any] = {}
+        settled = self.skip_settled and self.organisation.name
+        if settled and any(q.id == "organisation" for q in self.questions):
+            answers["organisation"] = self.organisation.name
+        state = DialogueState(title=title, role_key=self.role.id, answers=answers)
+        step = self._next_step(state, -1)
+        return state.model_copy(update={"step": step if step is not None else 0})
+
+    def _next_step(self, state: DialogueState, after: int) -> int | None:
+        """The first question after `after` that is neither answered nor skipped."""
+        for index in range(after + 1, len(self.questions)):
+            question_id = self.questions[index].id
+            if question_id not in state.answers and question_id not in state.skipped:
+                return index
+        return None
 
     def current(self, state: DialogueState) -> list[Reply]:
         """What to show to carry on from a stored state (after a restart, or on 'help')."""
@@ -183,25 +238,23 @@ class Dialogue:
         if state.finished:
             return state, [Note(say("dialogue.already_done"))]
         command = self._command(answer)
-        if command == HELP:
-            return state, [Note(say(f"{self.voice}.help", title=state.title)), self._ask(state)]
-        if command == CANCEL:
-            state = state.model_copy(update={"cancelled": True})
-            return state, [Cancelled(say("dialogue.cancelled"))]
-        if command == BACK:
-            if not state.history:
-                return state, [Note(say("dialogue.nothing_to_go_back_to")), self._ask(state)]
-            previous = state.history[-1]
-            state = state.model_copy(update={"step": previous, "history": state.history[:-1]})
-            return state, [self._ask(state)]
+        if command is not None:
+            return self._run(state, command)
         question = self.questions[state.step]
-        if command == SKIP:
-            answers = {k: v for k, v in state.answers.items() if k != question.id}
-            skipped = [*dict.fromkeys([*state.skipped, question.id])]
-            state = state.model_copy(update={"answers": answers, "skipped": skipped})
-            return self._advance(state, [Note(say(f"{self.voice}.skipped"))])
+        offer = state.offer
+        state = state.model_copy(update={"offer": None})
+        if offer is not None and self._takes_offer(answer):
+            answers = {**state.answers, **offer["answers"]}
+            state = state.model_copy(update={"answers": answers})
+            return self._advance(state, [Note(say("dialogue.offer_taken", what=offer["text"]))])
         try:
-            value = self._value(question, state, answer)
+            value, extras = self._read(question, state, answer)
+        except PlaceError as error:
+            return self._offer_place(state, error)
+        except _Switch as switch:
+            offer = {"answers": switch.answers, "text": switch.text}
+            state = state.model_copy(update={"offer": offer})
+            return state, [Problem(switch.message), self._ask(state)]
         except ParseError as error:
             return state, [Problem(error.message), self._ask(state)]
         answers = {**state.answers, question.id: value}
@@ -209,29 +262,174 @@ class Dialogue:
             # "$15-18/hr plus tips": the tips are kept beside the pay, not dropped.
             typed = answer.text if answer.choice is None else ""
             answers["pay_note"] = split_pay_note(typed or "")[1]
+        replies: list[Reply] = []
+        if extras:
+            answers.update(extras)
+            said = "; ".join(
+                f"{field_label(key)}: {self.describe(question_of, extras[key])}"
+                for key in extras
+                if (question_of := self._question(key)) is not None
+            )
+            replies.append(Note(say("dialogue.also_noted", fields=said)))
+        skipped = [item for item in state.skipped if item != question.id and item not in extras]
+        state = state.model_copy(update={"answers": answers, "skipped": skipped})
+        return self._advance(state, replies)
+
+    def _run(self, state: DialogueState, command: Command) -> tuple[DialogueState, list[Reply]]:
+        """A command typed (or pressed) during a question; it is never stored as an answer."""
+        name = command.name
+        if name not in ("help", "show", "question"):
+            state = state.model_copy(update={"offer": None})  # what was offered is declined
+        if name == "help":
+            return state, [Note(say(f"{self.voice}.help", title=state.title)), self._ask(state)]
+        if name == "cancel":
+            state = state.model_copy(update={"cancelled": True})
+            return state, [Cancelled(say("dialogue.cancelled"))]
+        if name == "start_over":
+            fresh = self._fresh(state.title)
+            return fresh, [Note(say("dialogue.started_over")), self._ask(fresh)]
+        if name == "back":
+            if not state.history:
+                return state, [Note(say("dialogue.nothing_to_go_back_to")), self._ask(state)]
+            previous = state.history[-1]
+            state = state.model_copy(update={"step": previous, "history": state.history[:-1]})
+            return state, [self._ask(state)]
+        if name == "show":
+            return state, [*self._show(state, command.rest), self._ask(state)]
+        if name == "question":
+            return state, [Note(self._answer_question(command.rest)), self._ask(state)]
+        if name == "edit":
+            return self._edit(state, command.rest)
+        question = self.questions[state.step]
+        answers = {k: v for k, v in state.answers.items() if k != question.id}
+        skipped = [*dict.fromkeys([*state.skipped, question.id])]
+        state = state.model_copy(update={"answers": answers, "skipped": skipped})
+        return self._advance(state, [Note(self._skip_note(question, state))])
+
+    def _answer_question(self, text: str) -> str:
+        if self.answer_question is None:
+            return say("dialogue.no_questions_here")
+        try:
+            return self.answer_question(text)
+        except Exception:  # a failed look-up must not lose the dialogue
+            return say("dialogue.question_failed")
+
+    def _show(self, state: DialogueState, what: str) -> list[Reply]:
+        from bot.render import FORMATS, render
+
+        if what == "answers":
+            lines = [
+                f"{field_label(q.id)}: {self.describe(q, state.answers[q.id])}"
+                for q in self.questions
+                if q.id in state.answers
+            ]
+            return [Shown("\n".join(lines) or say("dialogue.no_answers_yet"))]
+        fmt = {"": "text", "draft": "text", "posting": "text", "preview": "text", "md": "markdown"}
+        fmt_name = fmt.get(what, what)
+        if fmt_name not in FORMATS:
+            return [Problem(say("dialogue.show_usage", formats=", ".join(FORMATS)))]
+        try:
+            posting = self.posting(state)
+        except (ValueError, ValidationError):
+            return [Problem(say("dialogue.nothing_to_show"))]
+        return [Shown(render(posting, fmt_name))]
+
+    def _edit(self, state: DialogueState, rest: str) -> tuple[DialogueState, list[Reply]]:
+        """ "edit pay 60k-70k" during the questions: that answer changes, the question asked
+        stays. "edit pay" alone goes back to that question."""
+        found = split_field(rest)
+        names = fields_help()
+        question = self._question(found[0]) if found else None
+        if found is None or question is None:
+            return state, [Problem(say("dialogue.edit_usage", fields=names)), self._ask(state)]
+        if not found[1]:
+            index = self.questions.index(question)
+            history = [*state.history, state.step]
+            state = state.model_copy(update={"step": index, "history": history})
+            return state, [self._ask(state)]
+        try:
+            value, _extras = self._read(question, state, Answer(text=found[1]), extras=False)
+        except PlaceError as error:
+            return state, [Problem(error.message), self._ask(state)]
+        except _Switch as switch:
+            return state, [Problem(switch.message), self._ask(state)]
+        except ParseError as error:
+            return state, [Problem(error.message), self._ask(state)]
+        answers = {**state.answers, question.id: value}
         skipped = [item for item in state.skipped if item != question.id]
         state = state.model_copy(update={"answers": answers, "skipped": skipped})
-        return self._advance(state, [])
+        said = self.describe(question, value)
+        note = Note(say("dialogue.edited", field=field_label(question.id), value=said))
+        if question.id == self.questions[state.step].id:
+            return self._advance(state, [note])
+        return state, [note, self._ask(state)]
+
+    def _question(self, field_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == field_id), None)
+
+    def _takes_offer(self, answer: Answer) -> bool:
+        if answer.choice == USE_SUGGESTION:
+            return True
+        return (answer.text or "").strip().lower().strip(" .!") in _YES
+
+    def _offer_place(
+        self, state: DialogueState, error: PlaceError
+    ) -> tuple[DialogueState, list[Reply]]:
+        """A misspelt place: "did you mean Denver, CO?", and a "yes" takes it."""
+        if error.suggestion:
+            try:
+                place = read_location(error.suggestion, self._workplace(state))
+            except ParseError:
+                place = None
+            if place is not None:
+                offer = {
+                    "answers": {"location": place.model_dump(mode="json")},
+                    "text": place.describe(),
+                }
+                state = state.model_copy(update={"offer": offer})
+                problem = Problem(f"{error.message} {say('dialogue.say_yes')}")
+                return state, [problem, self._ask(state)]
+        return state, [Problem(error.message), self._ask(state)]
+
+    def _skip_note(self, question: Question, state: DialogueState) -> str:
+        required = question.id in {
+            "organisation",
+            "location",
+            "employment_type",
+            "pay",
+            "responsibilities",
+            "requirements",
+            "how_to_apply",
+        }
+        laws = self._laws_requiring(question.id, state)
+        means = say(
+            "dialogue.skip_means",
+            field=field_label(question.id),
+            required=required,
+            laws=laws,
+            checked=question.id in ("pay", "benefits"),
+        )
+        return f"{means} {say(f'{self.voice}.skipped', name=question.id)}"
 
     def _advance(
         self, state: DialogueState, replies: list[Reply]
     ) -> tuple[DialogueState, list[Reply]]:
         history = [*state.history, state.step]
-        step = state.step + 1
-        if step >= len(self.questions):
+        step = self._next_step(state, state.step)
+        if step is None:
+            step = self._next_step(state, -1)
+        if step is None:
             state = state.model_copy(update={"history": history, "finished": True})
             return state, [*replies, self.preview(state)]
         state = state.model_copy(update={"step": step, "history": history})
         return state, [*replies, self._ask(state)]
 
     @staticmethod
-    def _command(answer: Answer) -> str | None:
+    def _command(answer: Answer) -> Command | None:
         if answer.choice in _COMMANDS:
-            return answer.choice
-        if answer.text is not None:
-            word = answer.text.strip().lower().strip(".!")
-            if word in _COMMANDS:
-                return word
+            return read_command(answer.choice)
+        if answer.choice is None and answer.picks is None:
+            return read_command(answer.text)
         return None
 
     # ------------------------------------------------------------------ questions
@@ -246,12 +444,19 @@ class Dialogue:
             wording=question.wording(
                 role_title=self.role.title, workplace=workplace, answers=state.answers
             ),
-            hint=question.hint,
+            hint=self._hint(question, state),
             choices=list(question.choices),
             options=self.options(question, state),
             suggestion=self._suggestion(question, state),
             current=self.describe(question, state.answers.get(question.id)),
         )
+
+    def _hint(self, question: Question, state: DialogueState) -> str:
+        """The question's hint, with what the law where the job is requires of this answer."""
+        laws = self._laws_requiring(question.id, state)
+        if not laws:
+            return question.hint
+        return f"{say(f'dialogue.law_requires.{question.id}', laws=laws)} {question.hint}".strip()
 
     def options(self, question: Question, state: DialogueState) -> list[str]:
         """The role's duties or must-haves at the level chosen, to tick."""
@@ -266,6 +471,9 @@ class Dialogue:
         return list(items[:MAX_OPTIONS])
 
     def _suggestion(self, question: Question, state: DialogueState) -> Suggestion | None:
+        if state.offer is not None:
+            text = say("dialogue.offer", what=state.offer["text"])
+            return Suggestion(text=text, value=USE_SUGGESTION)
         if question.suggest == "company" and self.organisation.name:
             name = self.organisation.name
             return Suggestion(text=say("dialogue.company_suggestion", name=name), value=name)
@@ -286,6 +494,140 @@ class Dialogue:
         return None
 
     # ------------------------------------------------------------------ answers
+
+    def _read(
+        self, question: Question, state: DialogueState, answer: Answer, *, extras: bool = True
+    ) -> tuple[Any, dict[str, Any]]:
+        """The answer to `question`, and the other fields a short answer also named ("full-time
+        in Denver, 60-70k" answers the employment type, the location and the pay)."""
+        typed = answer.text if answer.choice is None and answer.picks is None else None
+        if not extras or typed is None or question.kind not in _SHORT_ANSWERS:
+            return self._value(question, state, answer), {}
+        found = self._fields_in(state, typed)
+        try:
+            value = self._value(question, state, answer)
+        except _Switch:
+            raise
+        except ParseError:
+            if question.id not in found:
+                raise
+            value = found[question.id]
+        others = {
+            key: item
+            for key, item in found.items()
+            if key != question.id and key not in state.answers
+        }
+        return value, others
+
+    def _fields_in(self, state: DialogueState, text: str) -> dict[str, Any]:
+        """The fields each comma-separated part of a short answer surely names."""
+        found: dict[str, Any] = {}
+        parts = [part.strip() for part in re.split(r"[;,]|\band\b", text) if part.strip()]
+        if len(parts) < 2:
+            return found
+        for part in parts:
+            if "employment_type" not in found and not re.search(r"\d", part):
+                with contextlib.suppress(ParseError):
+                    found["employment_type"] = parse_employment_type(part).value
+            if "pay" not in found and re.search(r"\d", part):
+                try:
+                    found["pay"] = self._pay(state, part).model_dump(mode="json")
+                    continue
+                except ParseError:
+                    pass
+            if "location" not in found and (places := find_places(part)):
+                workplace = self._workplace(state)
+                place = places[0].location.model_copy(update={"workplace": workplace})
+                found["location"] = place.model_dump(mode="json")
+        return found
+
+    def _workplace(self, state: DialogueState) -> Workplace:
+        return Workplace(state.answers.get("workplace", Workplace.ON_SITE.value))
+
+    def _location(self, state: DialogueState, text: str) -> Location:
+        """The place typed, read by the one place parser. A place that says remote (or hybrid)
+        on a job that is not raises _Switch, which offers to change the workplace."""
+        workplace = self._workplace(state)
+        said = parse_workplace_words(text)
+        if said is not None and said is not workplace:
+            place = read_location(text)
+            answers: dict[str, Any] = {
+                "workplace": place.workplace.value,
+                "location": place.model_dump(mode="json"),
+            }
+            raise _Switch(
+                say(
+                    "dialogue.switch_workplace",
+                    chosen=workplace.label,
+                    said=place.workplace.label,
+                    place=place.describe(),
+                ),
+                answers,
+                say("dialogue.switch_offer", said=place.workplace.label, place=place.describe()),
+            )
+        if workplace is Workplace.REMOTE and said is None:
+            text = f"Remote ({text})"
+        return read_location(text, workplace=workplace)
+
+    def _pay(self, state: DialogueState, text: str) -> Pay:
+        """The pay typed, held to the pay-transparency law where the job is: a range with both
+        ends, no wider than the law allows."""
+        text = split_pay_note(text)[0]
+        location = state.answers.get("location") or {}
+        currency = COUNTRY_CURRENCY.get(location.get("country") or "", "USD")
+        pay = parse_pay(text, default_currency=currency)
+        laws = self._laws(state)
+        if laws and pay.is_open_ended:
+            names = _law_names(laws)
+            raise ParseError("pay", say("dialogue.law_wants_both_ends", laws=names))
+        for law in laws:
+            width = law.requires.max_range_width
+            exempt = law.requires.width_exempt_above
+            top = pay.maximum or pay.minimum or 0
+            yearly = _PER_YEAR[pay.period]
+            if exempt is not None and top * yearly > exempt:
+                continue
+            if (
+                width is not None
+                and pay.is_range
+                and pay.maximum
+                and pay.minimum
+                and (pay.maximum - pay.minimum) * yearly > width
+            ):
+                raise ParseError(
+                    "pay",
+                    say(
+                        "dialogue.law_range_too_wide",
+                        law=law.name,
+                        width=format_money(width, pay.currency),
+                    ),
+                )
+        return pay
+
+    def _laws(self, state: DialogueState) -> list[Any]:
+        """The pay-transparency laws that reach the job where it is (none before the place)."""
+        from bot.checks.rules.pay import covering_laws
+
+        location = state.answers.get("location")
+        if not location:
+            return []
+        try:
+            place = Location.model_validate(location)
+        except ValidationError:
+            return []
+        laws, _notes = covering_laws(place)
+        return [law for law in laws if law.effective <= self.today]
+
+    def _laws_requiring(self, field_id: str, state: DialogueState) -> str:
+        """The names of the laws here that require `field_id` in the posting ('' if none)."""
+        laws = self._laws(state)
+        if field_id == "benefits":
+            laws = [law for law in laws if law.requires.benefits]
+        elif field_id == "closing_date":
+            laws = [law for law in laws if law.id in _DEADLINE_LAWS]
+        elif field_id != "pay":
+            return ""
+        return _law_names(laws) if laws else ""
 
     def _value(self, question: Question, state: DialogueState, answer: Answer) -> Any:
         if answer.choice == USE_SUGGESTION:
@@ -317,17 +659,9 @@ class Dialogue:
                 raise ParseError(question.id, say("errors.choice", expected=", ".join(values)))
             return text
         if kind == "location":
-            workplace = Workplace(state.answers.get("workplace", Workplace.ON_SITE.value))
-            if workplace is Workplace.REMOTE and not re.search(r"remote", text, re.I):
-                text = f"Remote ({text})"
-            return parse_location(text, workplace=workplace).model_dump(mode="json")
+            return self._location(state, text).model_dump(mode="json")
         if kind == "pay":
-            text = split_pay_note(text)[0]
-            currency = "USD"
-            location = state.answers.get("location") or {}
-            country = location.get("country") or ""
-            currency = COUNTRY_CURRENCY.get(country, currency)
-            return parse_pay(text, default_currency=currency).model_dump(mode="json")
+            return self._pay(state, text).model_dump(mode="json")
         if kind == "apply":
             value = " ".join(text.split())
             try:
@@ -392,6 +726,8 @@ class Dialogue:
             return EmploymentType(value).label
         if question.id == "workplace":
             return Workplace(value).label
+        if question.kind == "choice":
+            return next((c.label for c in question.choices if c.value == value), str(value))
         if question.kind in ("pick_list", "list"):
             return "; ".join(value)
         if question.kind == "date":
@@ -433,6 +769,9 @@ class Dialogue:
             result["how_to_apply"] = answers["how_to_apply"]
         if "closing_date" in answers:
             result["closing_date"] = answers["closing_date"]
+        for key in _LEFT_EMPTY_WHEN_SKIPPED:
+            if key in state.skipped and key not in answers:
+                result[key] = None  # skipped stays empty: the role does not fill it in
         return result
 
     def posting(self, state: DialogueState) -> Posting:
@@ -443,6 +782,41 @@ class Dialogue:
     def preview(self, state: DialogueState) -> Preview:
         posting = self.posting(state)
         return Preview(posting=posting, missing=[field_label(f) for f in posting.missing()])
+
+
+_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+# Pay-transparency laws that also want the date applications close in the posting: Colorado's
+# Equal Pay for Equal Work Act as amended by SB 23-105 (from 2024; 7 CCR 1103-13).
+_DEADLINE_LAWS = frozenset({"us-co"})
+
+
+class _Switch(ParseError):
+    """A place that says the job is remote (or hybrid) when another workplace was chosen."""
+
+    def __init__(self, message: str, answers: dict[str, Any], text: str) -> None:
+        super().__init__("location", message)
+        self.message = message
+        self.answers = answers
+        self.text = text
+
+
+def parse_workplace_words(text: str) -> Workplace | None:
+    """The workplace a place's words name ("Remote (US)", "Hybrid – Seattle"), or None."""
+    try:
+        return (
+            parse_workplace(text)
+            if re.search(r"remote|hybrid|on[\s-]?site|wfh|work from home|in[\s-]office", text, re.I)
+            else None
+        )
+    except ParseError:
+        return None
+
+
+def _law_names(laws: list[Any]) -> str:
+    names = list(dict.fromkeys(law.name for law in laws))
+    if len(names) <= 3:
+        return say("dialogue.law_list", names=names, more=0)
+    return say("dialogue.law_list", names=names[:3], more=len(names) - 3)
 
 
 def _numbers(line: str) -> list[int] | None:

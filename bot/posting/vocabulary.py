@@ -42,6 +42,14 @@ SET_FIELDS: dict[str, str] = {
     "workplace": "workplace",
     "physical demands": "physical_demands",
     "equal opportunity": "equal_opportunity",
+    # The posting's own names, as the answers file and the playground write them.
+    "closing_date": "closing_date",
+    "employment_type": "employment_type",
+    "how_to_apply": "how_to_apply",
+    "years_experience": "years_experience",
+    "physical_demands": "physical_demands",
+    "equal_opportunity": "equal_opportunity",
+    "job_title": "title",
 }
 LIST_FIELDS: dict[str, str] = {
     "duty": "responsibilities",
@@ -58,6 +66,8 @@ LIST_FIELDS: dict[str, str] = {
     "benefit": "benefits",
     "benefits": "benefits",
     "perk": "benefits",
+    "nice_to_haves": "nice_to_haves",
+    "nice to haves": "nice_to_haves",
 }
 # Names only answers files and forms use, beyond the thread commands' own.
 ANSWER_FIELDS: dict[str, str] = {
@@ -94,3 +104,39 @@ def field_for(name: str) -> str | None:
     """The Posting field a name means ('company' -> 'organisation'), or None."""
     key = " ".join(str(name).replace("_", " ").replace("-", " ").split()).casefold()
     return ANSWER_FIELDS.get(key) or ANSWER_FIELDS.get(str(name).strip().casefold())
+
+
+def split_field(text: str) -> tuple[str, str] | None:
+    """'closing date Jan 31' -> ('closing_date', 'Jan 31'); 'company: Acme' -> ('organisation',
+    'Acme'); None when the text does not start with a field's name. The longest name wins, so
+    "pay range 60k" is the pay, not a field called "pay" with "range 60k"."""
+    words = str(text).replace(":", " : ").replace("=", " = ").split()
+    for size in range(min(4, len(words)), 0, -1):
+        field = field_for(" ".join(words[:size]))
+        if field is not None:
+            rest = words[size:]
+            if rest and rest[0] in (":", "=", "to"):
+                rest = rest[1:]
+            return field, " ".join(rest)
+    return None
+
+
+def field_names() -> dict[str, list[str]]:
+    """Each field's name and the other names that mean it, for `help` and the README:
+    {'organisation': ['company', 'organization'], 'closing_date': ['closing date', …], …}."""
+    names: dict[str, list[str]] = {}
+    for alias, field in ANSWER_FIELDS.items():
+        names.setdefault(field, [])
+        spelled = alias.replace("_", " ")
+        if alias != field and spelled != field.replace("_", " ") and alias not in names[field]:
+            names[field].append(alias)
+    return dict(sorted(names.items()))
+
+
+def fields_help() -> str:
+    """'closing_date (closing date, deadline), organisation (company), pay (salary, …), …'."""
+    parts = []
+    for field, aliases in field_names().items():
+        shown = [a for a in aliases if "_" not in a][:3]
+        parts.append(f"{field} ({', '.join(shown)})" if shown else field)
+    return ", ".join(parts)

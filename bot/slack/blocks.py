@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.dialogue import Ask
 from bot.dialogue.engine import BACK, SKIP, USE_ALL, USE_SUGGESTION
+from bot.drafting import REOPENABLE
 from bot.posting import Posting
 from bot.render.mrkdwn import escape
 from bot.store import DraftRecord
@@ -209,11 +210,20 @@ def draft_list_blocks(drafts: list[DraftRecord]) -> list[Block]:
     blocks = [section(say("slack.your_drafts"))]
     for start in range(0, len(lines), 20):
         blocks.append(section("\n".join(lines[start : start + 20])))
+    # The author's unfinished drafts can be picked up again where they stopped.
+    reopen = [
+        button(say("drafts.reopen_button", id=draft.id), f"draft_reopen_{draft.id}", str(draft.id))
+        for draft in drafts
+        if draft.status in REOPENABLE
+    ]
+    if reopen:
+        blocks.append(actions("reopen-drafts", reopen[:25]))
     return blocks[:MAX_BLOCKS]
 
 
-def did_you_mean_blocks(query: str, alternatives: list[Any]) -> list[Block]:
-    """Buttons for each role a title could mean; `alternatives` are drafting.RoleChoice."""
+def did_you_mean_blocks(query: str, alternatives: list[Any], why: str = "") -> list[Block]:
+    """Buttons for each role a title could mean (`alternatives` are drafting.RoleChoice), then
+    "None of these" and "Cancel"; `why` says why the manager is asked."""
     elements = [
         button(
             alternative.title + (f" ({alternative.code})" if alternative.code else ""),
@@ -223,7 +233,9 @@ def did_you_mean_blocks(query: str, alternatives: list[Any]) -> list[Block]:
         )
         for index, alternative in enumerate(alternatives[:5])
     ]
-    return [
-        section(say("slack.did_you_mean", query=escape(query))),
-        actions("did-you-mean", elements),
-    ]
+    elements.append(button(say("titles.none_of_these"), "pick_role_none", "none"))
+    elements.append(button(say("titles.cancel"), "pick_role_cancel", "cancel"))
+    heading = say("slack.did_you_mean", query=escape(query))
+    if why:
+        heading = f"{escape(why)} {heading}"
+    return [section(heading), actions("did-you-mean", elements)]

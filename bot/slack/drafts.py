@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.drafting import Drafting
+from bot.dialogue import Note
+from bot.drafting import Drafting, ReopenRefused
 from bot.render.mrkdwn import escape
 from bot.roles.template import RoleTemplate
 from bot.slack.replies import show
@@ -40,3 +41,26 @@ def begin(
     drafting.attach(started, channel_id=channel, thread_ts=thread_ts)
     show(client, channel, thread_ts, started.replies, started.draft)
     return started.draft.id
+
+
+def reopen(client: WebClient, drafting: Drafting, *, user: str, draft_id: int) -> str:
+    """Show one of `user`'s unfinished drafts again in its DM thread, where it stopped (the
+    question, or the preview); returns what to tell the user where they asked."""
+    try:
+        reopened = drafting.reopen(draft_id, user)
+    except ReopenRefused as refused:
+        return str(refused)
+    draft = reopened.draft
+    note = Note(say("drafts.reopened", title=draft.title, id=draft.id))
+    channel = draft.dm_channel or client.conversations_open(users=user)["channel"]["id"]
+    thread = draft.dm_thread_ts
+    if reopened.session is not None:
+        channel, thread = reopened.session.channel_id, reopened.session.thread_ts
+    if not thread:
+        parent = client.chat_postMessage(
+            channel=channel,
+            text=say("slack.thread_parent", title=escape(draft.title), draft_id=draft.id),
+        )
+        thread = str(parent["ts"])
+    show(client, channel, thread, [note, *reopened.replies], draft)
+    return say("drafts.reopened_in_thread", id=draft.id)

@@ -8,7 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.dialogue import Ask, Cancelled, Note, Preview, Problem, Reply
+from bot.dialogue import Ask, Cancelled, Note, Preview, Problem, Reply, Shown
 from bot.render.mrkdwn import escape
 from bot.slack import blocks as bk
 from bot.store import DraftRecord
@@ -27,6 +27,11 @@ def reply_message(reply: Reply, draft: DraftRecord) -> tuple[str, list[bk.Block]
     if isinstance(reply, Note | Cancelled):
         text = escape(reply.text)
         return text, [bk.section(text)]
+    if isinstance(reply, Shown):
+        # The draft so far, as plain text in code blocks (a section holds 3,000 characters).
+        body = escape(reply.text)
+        chunks = [body[start : start + 2900] for start in range(0, len(body), 2900)] or [""]
+        return body[:3000], [bk.section(f"```{chunk}```") for chunk in chunks[:10]]
     if isinstance(reply, Preview):
         from bot.slack.checks import check_blocks
 
@@ -49,7 +54,7 @@ def show(
     pending: list[bk.Block] = []
     for reply in replies:
         text, blocks = reply_message(reply, draft)
-        if isinstance(reply, Problem | Note) and reply is not replies[-1]:
+        if isinstance(reply, Problem | Note | Shown) and reply is not replies[-1]:
             pending.extend(blocks)
             continue
         blocks = [*pending, *blocks][: bk.MAX_BLOCKS]

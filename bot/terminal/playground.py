@@ -6,15 +6,25 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply
+from bot.dialogue import Answer, Ask, Cancelled, Note, Preview, Problem, Reply, Shown
 from bot.dialogue.suggest import market_notes
-from bot.drafting import Drafting, EditRejected, RoleChoice, match_title, role_for
+from bot.drafting import (
+    REOPENABLE,
+    Drafting,
+    EditRejected,
+    ReopenRefused,
+    RoleChoice,
+    match_title,
+    role_for,
+)
 from bot.paths import user_data_path
 from bot.posting.form import changes_from_form, form_values
+from bot.posting.vocabulary import fields_help, split_field
 from bot.render import to_text
 from bot.roles.template import RoleTemplate
 from bot.settings import Settings
@@ -40,20 +50,25 @@ class Playground:
         self.session: SessionRecord | None = None
         self.pending_choices: list[RoleChoice] = []
         self.pending_query = ""
+        self.awaiting_title = False  # "none of these": the next line is another title
         self.last_ask: Ask | None = None
 
     # ------------------------------------------------------------------ start
 
     def greet(self) -> list[str]:
         lines = [say("terminal.welcome")]
-        latest = next(
-            (d for d in self.store.drafts_for(self.user) if d.status is DraftStatus.DRAFTING), None
-        )
+        drafts = self.store.drafts_for(self.user)
+        latest = next((d for d in drafts if d.status is DraftStatus.DRAFTING), None)
         session = self.store.session_for_draft(latest.id) if latest else None
         if latest is not None and session is not None and session.status == "active":
             self.draft, self.session = latest, session
             lines.append(say("terminal.resumed", title=latest.title, id=latest.id))
             lines.extend(self._show(self.drafting.resume(session)))
+        elif drafts:
+            # The latest draft stays the one "show", "edit" and "submit" mean, after a restart.
+            self.draft = drafts[0]
+            if any(d.status in REOPENABLE for d in drafts):
+                lines.append(say("terminal.open_hint"))
         return lines
 
     # ------------------------------------------------------------------ one line
@@ -72,15 +87,19 @@ class Playground:
         if lowered.startswith("as "):
             self.user = text[3:].strip() or self.user
             return [say("terminal.now_acting_as", user=self.user)]
-        if self.pending_choices and text.isdigit():
-            return self._pick(int(text))
+        if self.pending_choices or self.awaiting_title:
+            return self._menu(text)
+        if lowered == "list":
+            return self._list()
+        if match := re.fullmatch(r"(?:re)?open\s+#?(\d{1,9})", lowered):
+            return self._open(int(match.group(1)))
+        if lowered in ("open", "reopen"):
+            return [say("drafts.open_usage")]
         if self._in_dialogue():
             return self._answer(text)
         reviewed = review.handle(self, text)
         if reviewed is not None:
             return reviewed
-        if lowered == "list":
-            return self._list()
         if lowered.startswith("edit"):
             return self._edit(text[4:].strip())
         if lowered.startswith("show"):
@@ -114,22 +133,40 @@ class Playground:
             names = ", ".join(found.suggestions[:5])
             text = say("slack.unknown_title", query=title[:100])
             return [f"{text} {say('slack.nearest', names=names)}" if names else text]
-        if found.ambiguous and found.alternatives:
+        if found.ambiguous:
             self.pending_choices = found.choices()
             self.pending_query = title
-            lines = [say("terminal.did_you_mean", query=title)]
+            why = found.why()
+            lines = [(f"{why} " if why else "") + say("terminal.did_you_mean", query=title)]
             for number, choice in enumerate(self.pending_choices, start=1):
                 code = f" ({choice.code})" if choice.code else ""
                 lines.append(f"  {number}) {choice.title}{code}")
+            lines.append("  " + say("titles.menu_help"))
             return lines
         return self._begin(title, found.role.id)
 
-    def _pick(self, number: int) -> list[str]:
-        if not 1 <= number <= len(self.pending_choices):
-            return [say("terminal.unknown_command")]
-        choice = self.pending_choices[number - 1]
-        self.pending_choices = []
-        return self._begin(self.pending_query, choice.key)
+    def _menu(self, text: str) -> list[str]:
+        """An answer to "did you mean": a number, "none" (then another title), or "cancel";
+        any other line is taken as another title."""
+        key = text.lower().strip(" .!")
+        if key in ("cancel", "stop", "quit"):
+            self.pending_choices, self.awaiting_title = [], False
+            return [say("titles.cancelled")]
+        if key in ("help", "?"):
+            return [say("titles.menu_help")]
+        if self.pending_choices and key in ("none", "none of these", "no", "other", "another"):
+            self.pending_choices = []
+            self.awaiting_title = True
+            return [say("titles.type_title")]
+        if self.pending_choices and key.isdigit():
+            number, total = int(key), len(self.pending_choices)
+            if not 1 <= number <= total:
+                return [say("titles.out_of_range", number=number, total=total)]
+            choice = self.pending_choices[number - 1]
+            self.pending_choices = []
+            return self._begin(self.pending_query, choice.key)
+        self.pending_choices, self.awaiting_title = [], False
+        return self._newjob(text.removeprefix("/newjob").strip())
 
     def _begin(self, typed: str, role_key: str) -> list[str]:
         from bot.slack.drafts import posting_title
@@ -163,6 +200,17 @@ class Playground:
         self.session = self.store.session_for_draft(result.draft.id)
         return self._show(result.replies)
 
+    def _open(self, draft_id: int) -> list[str]:
+        """Pick up one of your unfinished drafts where it stopped (any time, after restarts)."""
+        try:
+            reopened = self.drafting.reopen(draft_id, self.user)
+        except ReopenRefused as refused:
+            return [str(refused)]
+        self.draft, self.session = reopened.draft, reopened.session
+        self.last_ask = None
+        note = say("drafts.reopened", title=reopened.draft.title, id=reopened.draft.id)
+        return [note, *self._show(reopened.replies)]
+
     # ------------------------------------------------------------------ after the questions
 
     def _list(self) -> list[str]:
@@ -182,10 +230,12 @@ class Playground:
         if posting is None:
             return [say("terminal.not_ready")]
         fields = form_values(posting)
-        name, _, value = rest.partition(" ")
-        field = name.strip().lower().replace("-", "_")
-        if field not in fields:
-            return [say("terminal.edit_usage", fields=", ".join(sorted(fields)))]
+        # One vocabulary: "closing date", "closing_date" and "deadline" are the same field here,
+        # in the answers file and in reviewers' "set".
+        found = split_field(rest)
+        if found is None or found[0] not in fields or not found[1]:
+            return [say("terminal.edit_usage", fields=fields_help())]
+        field, value = found
         values: dict[str, str | None] = {field: value.replace(";", "\n")}
         if field == "location":
             values["workplace"] = fields["workplace"]
@@ -236,7 +286,7 @@ class Playground:
                 lines.extend(self._ask(reply))
             elif isinstance(reply, Problem):
                 lines.append(f"! {reply.text}")
-            elif isinstance(reply, Note | Cancelled):
+            elif isinstance(reply, Note | Cancelled | Shown):
                 lines.append(reply.text)
             elif isinstance(reply, Preview):
                 self.last_ask = None

@@ -13,7 +13,7 @@ from bot.drafting import role_for
 from bot.posting.characters import clean_text
 from bot.render.mrkdwn import escape
 from bot.slack.context import clicked, services, user_id
-from bot.slack.drafts import begin
+from bot.slack.drafts import begin, reopen
 from bot.slack.replies import show, tell
 from bot.text import say
 
@@ -78,3 +78,40 @@ def pick_role(
             text=say("slack.starting", title=escape(typed or role.title)), replace_original=True
         )
     begin(client, app.drafting, team_id=str(team), user=user_id(body), typed_title=typed, role=role)
+
+
+def none_of_these(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    """ "None of these": nothing starts; the manager is told how to try another title."""
+    ack()
+    if body.get("response_url"):
+        respond(text=say("titles.type_another"), replace_original=True)
+    else:
+        tell(client, body, say("titles.type_another"))
+
+
+def cancel_pick(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    """ "Cancel" on a "did you mean": nothing starts."""
+    ack()
+    if body.get("response_url"):
+        respond(text=say("titles.cancelled"), replace_original=True)
+    else:
+        tell(client, body, say("titles.cancelled"))
+
+
+def reopen_draft(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
+) -> None:
+    """ "Reopen #N" in /newjob list: the draft shows again in its DM thread where it stopped."""
+    ack()
+    app = services(context)
+    action = (body.get("actions") or [{}])[0]
+    try:
+        draft_id = int(str(action.get("value") or ""))
+    except ValueError:
+        tell(client, body, say("slack.expired"))
+        return
+    message = reopen(client, app.drafting, user=user_id(body), draft_id=draft_id)
+    if body.get("response_url"):
+        respond(text=message, replace_original=False)
+    else:
+        tell(client, body, message)

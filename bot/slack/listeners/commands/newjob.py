@@ -1,7 +1,8 @@
-"""`/newjob TITLE`, `/newjob list`, `/newjob help`."""
+"""`/newjob TITLE`, `/newjob list`, `/newjob open N`, `/newjob help`."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -12,7 +13,7 @@ from bot.posting.characters import clean_text
 from bot.render.mrkdwn import escape
 from bot.slack import blocks as bk
 from bot.slack.context import services
-from bot.slack.drafts import begin
+from bot.slack.drafts import begin, reopen
 from bot.text import say
 
 MAX_TITLE = 150
@@ -36,14 +37,21 @@ def handle(
             response_type="ephemeral",
         )
         return
+    if match := re.fullmatch(r"(?:re)?open\s+#?(\d{1,9})", text, re.I):
+        message = reopen(client, app.drafting, user=user, draft_id=int(match.group(1)))
+        respond(text=message, response_type="ephemeral")
+        return
+    if text.lower() in ("open", "reopen"):
+        respond(text=say("drafts.open_usage"), response_type="ephemeral")
+        return
     found = match_title(text[:MAX_TITLE])
     if found.role is None:
         respond(text=_unknown(found.query, found.suggestions), response_type="ephemeral")
         return
-    if found.ambiguous and found.alternatives:
+    if found.ambiguous:
         respond(
             text=say("slack.did_you_mean", query=escape(found.query)),
-            blocks=bk.did_you_mean_blocks(found.query, found.choices()),
+            blocks=bk.did_you_mean_blocks(found.query, found.choices(), found.why()),
             response_type="ephemeral",
         )
         return
