@@ -122,7 +122,9 @@ def _state_blocks(draft: DraftRecord, *, blocked: bool, failure: str) -> list[Bl
             ]
         return [bk.section(say("review.approved_publishing"))]
     if draft.status is DraftStatus.PUBLISHED:
-        return [bk.section(published_line(draft))]
+        # The requester can still change it: the new version comes back here for review.
+        edit = bk.button(say("review.edit"), EDIT, value)
+        return [bk.section(published_line(draft)), bk.actions(f"published-{draft.id}", [edit])]
     return []
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -395,20 +395,25 @@ class Store:
         note: str = "",
         expected_version: int | None = None,
         editable: Collection[DraftStatus] | None = None,
+        moves: Mapping[DraftStatus, DraftStatus] | None = None,
     ) -> VersionRecord | None:
         """Store the next version of a draft. With `expected_version`, only if the draft is
         still at that version (so two concurrent edits cannot both become "v3"): else None.
         With `editable`, only while the draft is in one of those states, checked under the
-        same row lock as the write: else DraftLocked."""
+        same row lock as the write: else DraftLocked. `moves` changes the draft's state in the
+        same transaction (a new version of a published posting goes back to review)."""
 
         def work(session: Session) -> VersionRecord | None:
             row = session.get(Draft, draft_id, with_for_update=True)
             if row is None:
                 raise KeyError(draft_id)
-            if editable is not None and DraftStatus(row.status) not in editable:
-                raise DraftLocked(DraftStatus(row.status))
+            status = DraftStatus(row.status)
+            if editable is not None and status not in editable:
+                raise DraftLocked(status)
             if expected_version is not None and row.current_version != expected_version:
                 return None
+            if moves and status in moves:
+                row.status = moves[status].value
             number = row.current_version + 1
             version = DraftVersion(
                 draft_id=draft_id, number=number, posting=posting, author=author, note=note
@@ -430,6 +435,22 @@ class Store:
                 query = query.where(DraftVersion.number == number)
             row = session.scalars(query.limit(1)).first()
             return _version(row) if row else None
+
+        return self._run(work)
+
+    def published_version(self, draft_id: int) -> int:
+        """The version candidates see (the last one published), or 0 if none was. A newer
+        version in review leaves it as it is until that one is published in turn."""
+
+        def work(session: Session) -> int:
+            return int(
+                session.scalar(
+                    select(func.max(AuditEvent.version)).where(
+                        AuditEvent.draft_id == draft_id, AuditEvent.kind == "published"
+                    )
+                )
+                or 0
+            )
 
         return self._run(work)
 
@@ -577,15 +598,15 @@ class Store:
 
         return self._run(work)
 
-    def count_events(self, draft_id: int, kind: str) -> int:
+    def count_events(self, draft_id: int, kind: str, *, version: int | None = None) -> int:
+        """How many `kind` events the draft has (of one version, with `version`)."""
+        condition = [AuditEvent.draft_id == draft_id, AuditEvent.kind == kind]
+        if version is not None:
+            condition.append(AuditEvent.version == version)
+
         def work(session: Session) -> int:
             return int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(AuditEvent)
-                    .where(AuditEvent.draft_id == draft_id, AuditEvent.kind == kind)
-                )
-                or 0
+                session.scalar(select(func.count()).select_from(AuditEvent).where(*condition)) or 0
             )
 
         return self._run(work)
