@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.posting import Posting, Workplace
 from bot.posting.form import LIST_FIELDS, form_limit, form_values, too_long_for_form
-from bot.slack.blocks import context, plain
+from bot.slack.blocks import context, plain, stored_number
 from bot.store import DraftRecord
 from bot.text import field_label, say
 
@@ -147,5 +147,8 @@ def read_form(view: dict[str, Any]) -> dict[str, str | None]:
 
 
 def read_metadata(view: dict[str, Any]) -> tuple[int, int]:
+    """The draft and version the form was opened on; ValueError for what it could not be."""
     data = json.loads(view.get("private_metadata") or "{}")
-    return int(data["d"]), int(data["v"])
+    if not isinstance(data, dict):
+        raise ValueError("not the form's metadata")
+    return stored_number(data["d"], low=1), stored_number(data["v"])

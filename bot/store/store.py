@@ -15,7 +15,14 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, func, select, text, update
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    StatementError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store.location import sqlite_file
@@ -57,6 +64,21 @@ class DraftLocked(RuntimeError):
 
 class StoreUnavailable(RuntimeError):
     """The database cannot be reached (or refused the work); nothing was changed."""
+
+
+class InvalidData(ValueError):
+    """The database refused a value (too long, out of range, a NUL in text): the input was
+    wrong, not the database. Nothing was changed."""
+
+
+# Integer columns (ids, version numbers) hold a 32-bit signed number on PostgreSQL.
+MAX_INT = 2**31 - 1
+
+
+def _unavailable(exc: DBAPIError) -> bool:
+    """Whether a database error means the database is out of reach (a lost or refused
+    connection, a lock not granted in time), not that the request was wrong."""
+    return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -167,13 +189,24 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
+        """One transaction. Only a database out of reach is StoreUnavailable; a value it
+        refuses (DataError: too long, out of range, NUL) is InvalidData; IntegrityError is
+        left to the callers that expect it (a repeated delivery, a second approval)."""
         try:
             with self._sessions.begin() as session:
                 yield session
-        except (OperationalError, DBAPIError) as exc:
-            if isinstance(exc, IntegrityError):
-                raise
-            raise StoreUnavailable(str(exc.orig or exc)) from exc
+        except IntegrityError:
+            raise
+        except DataError as exc:
+            raise InvalidData(str(exc.orig or exc)) from exc
+        except DBAPIError as exc:
+            if _unavailable(exc):
+                raise StoreUnavailable(str(exc.orig or exc)) from exc
+            raise  # a mistake of ours (ProgrammingError and the like): not the user's, nor down
+        except (StatementError, OverflowError) as exc:
+            # The driver refused a value before sending it (SQLite: an integer over 64 bits;
+            # psycopg: a NUL in text).
+            raise InvalidData(str(getattr(exc, "orig", None) or exc)) from exc
 
     def _run(self, work: Callable[[Session], T]) -> T:
         with self._tx() as session:
@@ -309,6 +342,8 @@ class Store:
         return self._run(work)
 
     def draft(self, draft_id: int) -> DraftRecord | None:
+        if not 0 < draft_id <= MAX_INT:
+            return None  # no draft has that number
         return self._run(lambda s: ((row := s.get(Draft, draft_id)) and _draft(row)) or None)
 
     def draft_by_review_message(self, channel: str, ts: str) -> DraftRecord | None:

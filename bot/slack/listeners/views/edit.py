@@ -23,7 +23,7 @@ def submit(
     app = services(context)
     try:
         draft_id, version = read_metadata(view)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, TypeError):
         ack(response_action="errors", errors={"title": say("slack.expired")})
         return
     draft = app.store.draft(draft_id)
