@@ -5,7 +5,8 @@ spec, defs_user_id and the like, at most 32 characters: what the store keeps), a
 carries no control characters (a NUL, which PostgreSQL refuses; escape sequences): they are
 removed from every string of the body, newlines and tabs kept. A request with an id Slack
 would never send is answered with a short "that isn't valid" and goes no further, so a forged
-id is never taken for the database being down.
+id is never taken for the database being down. A signed request replayed (the same timestamp
+and signature) is acknowledged and does nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from urllib.parse import urlencode
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
+from bot.store import InvalidData, StoreUnavailable
 from bot.text import say
 
 log = logging.getLogger(__name__)
@@ -127,6 +129,32 @@ def _refusal(body: dict[str, Any]) -> BoltResponse:
     return BoltResponse(status=200, body="")
 
 
+class OnceOnly(Middleware):
+    """A signed request sent again (the same timestamp and signature: captured and replayed
+    within the five minutes Bolt accepts it) is acknowledged and does nothing, in whichever
+    process or instance it arrives: the pair is remembered in the database."""
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
+        if req.lazy_only:  # the work of a request that passed here already
+            return next()
+        timestamp = req.headers.get("x-slack-request-timestamp") or []
+        signature = req.headers.get("x-slack-signature") or []
+        services = req.context.get("services")
+        if not timestamp or not signature or services is None:
+            return next()  # Socket Mode: nothing signed to replay
+        try:
+            first = services.store.first_request(timestamp[0], signature[0])
+        except (StoreUnavailable, InvalidData):
+            return next()  # the listener says the database is down, as for anything else
+        if not first:
+            log.warning("a signed request came again (timestamp %s): ignored", timestamp[0])
+            return BoltResponse(status=200, body="")
+        return next()
+
+
 def register(app: App) -> None:
     """The edge checks, after the middleware that gives listeners their services."""
     app.use(CheckedRequest())
+    app.use(OnceOnly())

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, select, text, update
+from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
 from sqlalchemy.exc import (
     DataError,
     DBAPIError,
@@ -52,6 +52,9 @@ PING_WAIT = 1.0  # seconds a caller waits for a check already under way
 HEALTHY_FOR = 0.05  # seconds a yes from the database stands for
 MIGRATE_ATTEMPTS = 10  # on SQLite, for a new file turned to WAL mode by another process
 MIGRATE_LOCK = 0x4E65776A6F62  # "Newjob": the advisory lock migrations take turns on
+REPLAY_MEMORY = 600  # seconds a signed request is remembered (Slack's signatures last 300)
+PRUNE_EVERY = 60.0  # seconds between clearing out the requests remembered longer than that
+_REQUEST_KEY = "request:"
 
 
 class DraftLocked(RuntimeError):
@@ -154,6 +157,7 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._ping_lock = threading.Lock()
         self._last_ping: tuple[float, bool] = (float("-inf"), False)
+        self._last_prune = float("-inf")
 
     @staticmethod
     def _engine(url: str) -> Engine:
@@ -647,6 +651,23 @@ class Store:
         return self._run(work)
 
     # ------------------------------------------------------------------ deliveries
+
+    def first_request(self, timestamp: str, signature: str) -> bool:
+        """True the first time a signed request (its timestamp and signature) is seen; False
+        for a replay of it. Slack's signatures are refused after five minutes, so what is
+        remembered for this is forgotten after REPLAY_MEMORY seconds (now and then)."""
+        now = time.monotonic()
+        if now - self._last_prune > PRUNE_EVERY:
+            self._last_prune = now
+            cutoff = utcnow() - dt.timedelta(seconds=REPLAY_MEMORY)
+            self._run(
+                lambda s: s.execute(
+                    delete(ProcessedEvent).where(
+                        ProcessedEvent.key.startswith(_REQUEST_KEY), ProcessedEvent.at < cutoff
+                    )
+                )
+            )
+        return self.first_delivery(f"{_REQUEST_KEY}{timestamp[:20]}:{signature[:150]}")
 
     def first_delivery(self, key: str) -> bool:
         """True the first time `key` (an event_id, an action's id) is seen; False on repeats."""
