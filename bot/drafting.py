@@ -154,10 +154,22 @@ def local_pay_suggestion(
     )
 
 
-# The states in which a draft takes a new version.
+# The states in which a draft takes a new version. A published posting does too, but that
+# version goes back to review (in the same transaction as the write) and candidates keep seeing
+# the published one until it is approved; an approved one being published takes none.
 EDITABLE = frozenset(
-    {DraftStatus.DRAFTING, DraftStatus.READY, DraftStatus.IN_REVIEW, DraftStatus.CHANGES_REQUESTED}
+    {
+        DraftStatus.DRAFTING,
+        DraftStatus.READY,
+        DraftStatus.IN_REVIEW,
+        DraftStatus.CHANGES_REQUESTED,
+        DraftStatus.PUBLISHED,
+    }
 )
+BACK_TO_REVIEW = {
+    DraftStatus.PUBLISHED: DraftStatus.IN_REVIEW,
+    DraftStatus.CHANGES_REQUESTED: DraftStatus.IN_REVIEW,
+}
 
 
 class Drafting:
@@ -323,7 +335,10 @@ class Drafting:
     ) -> tuple[Posting, int] | None:
         """A new version with `changes` applied; EditRejected names each field's problem.
 
-        Returns None when the draft moved on since `base_version` (someone else edited it).
+        Returns None when the draft moved on since `base_version` (someone else edited it):
+        the version and the state are checked under the row lock of the write. A new version
+        of a published posting (or of one sent back with changes) goes (back) to review in
+        that same transaction; the published version stays what candidates see.
         """
         current = self.posting(draft)
         if current is None:
@@ -347,6 +362,7 @@ class Drafting:
                 if base_version is not None
                 else draft.current_version,
                 editable=EDITABLE,
+                moves=BACK_TO_REVIEW,
             )
         except DraftLocked as locked:
             # Approved and published postings change only through a new draft: the state is

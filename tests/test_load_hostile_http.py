@@ -352,3 +352,91 @@ def test_deeply_nested_bodies_are_refused(run: Running, depth: int, as_form: boo
     else:
         body, content_type = envelope.encode(), "application/json"
     assert post(run, body, content_type, signed_headers(body)) == 400
+
+
+# ---- signed, shaped like Slack's, with ids and numbers Slack never sends ------------------------
+
+# Ids past Slack's patterns (and the 32 characters stored), numbers past what a database holds.
+bad_ids = st.one_of(
+    st.just("U" + "A" * 40),
+    st.just("u0lowercase"),
+    st.just("U0HIRING001\x00"),
+    st.just("<!channel>"),
+    st.text(min_size=1, max_size=40).filter(lambda t: not (t[:1] in "UW" and t[1:].isalnum())),
+)
+bad_numbers = st.one_of(
+    st.integers(min_value=2**31),
+    st.integers(max_value=0),
+    st.just(10**23),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+)
+
+
+ACTIONS = ("draft_edit", "draft_start_over", "draft_submit", "review_approve",
+           "review_request_changes", "review_edit", "review_override", "review_retry")  # fmt: skip
+
+
+@pytest.fixture
+def any_store(fake_slack: FakeSlack, store_url: str) -> Iterator[Running]:
+    with running_app(fake_slack, store_url) as running:
+        running.fake.reset()
+        yield running
+
+
+def _said(run: Running) -> str:
+    return json.dumps([call.params for call in run.fake.calls()], ensure_ascii=False)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(user=bad_ids, where=st.sampled_from(["user_id", "channel_id", "team_id"]))
+def test_signed_commands_with_ids_slack_never_sends_are_refused_as_invalid(
+    any_store: Running, user: str, where: str
+) -> None:
+    run = any_store
+    before = rows(run)
+    fields = slash_command_payload(
+        "network technician", response_url="http://127.0.0.1:9/x", trigger_id="1.2.abc"
+    )
+    fields[where] = user
+    body = urlencode(fields).encode()
+    response = run.slack._http.post(
+        run.slack.url, content=body, headers={"Content-Type": FORM, **signed_headers(body)}
+    )
+    assert response.status_code == 200, response.text
+    assert "isn't valid" in response.json()["text"]
+    assert rows(run) == before
+    assert [c.method for c in run.fake.calls() if c.method != "auth.test"] == []
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(draft=bad_numbers, step=st.one_of(st.none(), bad_numbers))
+def test_signed_clicks_with_numbers_no_draft_has_are_not_an_outage(
+    any_store: Running, draft: object, step: object
+) -> None:
+    """Every button that acts on a draft, with a draft or version number past what a database
+    holds: "I can't find that draft", never "I can't reach my database", nothing changed."""
+    run = any_store
+    run.fake.reset()
+    before = {table: count for table, count in rows(run).items() if table != "processed_events"}
+    value = json.dumps({"d": draft, "s": step, "c": ""})
+    for action in ACTIONS:
+        button = {"type": "button", "action_id": action, "value": value,
+                  "text": {"type": "plain_text", "text": "x"}}  # fmt: skip
+        block = {"type": "actions", "block_id": "b", "elements": [button]}
+        message = {"ts": "1732770000.000100", "blocks": [block]}
+        response = run.slack.block_action(action, message=message, channel_id="C0GENERAL01")
+        assert response.status_code == 200, (action, response.text)
+    told = run.fake.wait_for("chat.postEphemeral", count=len(ACTIONS))
+    assert all("can't find that draft" in str(call.params.get("text")) for call in told), told
+    assert "can't reach my database" not in _said(run)
+    after = {table: count for table, count in rows(run).items() if table != "processed_events"}
+    assert after == before

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
@@ -30,6 +31,8 @@ from tests.checks_samples import denver_posting
 from tests.fake_slack import FakeSlack
 from tests.load_dialogue import Manager
 from tests.newjob_app import Running, running_app
+from tests.review_scenes import click, draft_now, ready_draft, reply, review_post, submit
+from tests.slack_requests import HIRING_MANAGER, REVIEWER
 
 pytestmark = pytest.mark.load
 
@@ -294,3 +297,112 @@ def test_a_title_cannot_read_differently_from_what_it_is(
         for shown in strings(call.params):
             assert not BIDI_AND_ZERO_WIDTH.search(shown), (call.method, shown)
     fake_slack.reset()
+
+
+# ---- every field the Edit form and the thread commands change ------------------------------
+
+# Beyond markup: characters no text may keep (NUL, escapes, a bell) and more than any field holds.
+CONTROLS = ("\x00", "\x1b[31m", "\x07", "\x7f", "\x9b")
+edit_text = st.one_of(
+    hostile,
+    st.tuples(hostile, st.sampled_from(CONTROLS)).map(lambda pair: pair[1].join(pair[0].split())),
+    st.tuples(hostile, st.integers(min_value=150, max_value=3500)).map(
+        lambda pair: (pair[0] + " ") * (pair[1] // max(len(pair[0]), 1) + 1)
+    ),
+)
+# The form's text inputs, and what the thread commands set and add, by the words people use.
+FORM_FIELDS = ("title", "organisation", "team", "location", "pay", "summary", "responsibilities",
+               "requirements", "nice_to_haves", "benefits", "education", "years_experience",
+               "schedule", "physical_demands", "how_to_apply", "equal_opportunity")  # fmt: skip
+HOSTILE_MARKUP = re.compile(r"<!|<[@#][UWC]0EVIL|<(?:https?|mailto):[^>]*evil", re.I)
+BROKEN = ("can't reach my database", "Something went wrong")
+
+
+def _set_words() -> list[str]:
+    from bot.posting.vocabulary import SET_FIELDS
+
+    first: dict[str, str] = {}
+    for words, field in SET_FIELDS.items():
+        first.setdefault(field, words)
+    return sorted(first.values())
+
+
+def _add_words() -> list[str]:
+    from bot.posting.vocabulary import LIST_FIELDS
+
+    first: dict[str, str] = {}
+    for words, field in LIST_FIELDS.items():
+        first.setdefault(field, words)
+    return sorted(first.values())
+
+
+def settle(run: Running, quiet: float = 0.3, timeout: float = 20.0) -> None:
+    """Wait until the app has said all it will about the last request (no new call for
+    `quiet` seconds), so the next edit starts from the version this one made."""
+    deadline = time.monotonic() + timeout
+    seen, since = len(run.fake.calls()), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = len(run.fake.calls())
+        if now != seen:
+            seen, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+
+
+@pytest.fixture
+def editing(fake_slack: FakeSlack, store_url: str) -> Iterator[Running]:
+    with running_app(fake_slack, store_url) as running:
+        yield running
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=edit_text)
+def test_hostile_edits_in_every_field_are_shown_as_typed_or_refused(
+    editing: Running, fake_slack: FakeSlack, text: str
+) -> None:
+    """Hostile text in each field of the Edit form, and in each `set`/`add`/`remove` reply in
+    the review thread: each is saved (without control characters) or refused with a sentence;
+    nothing reaches Slack as markup, nothing is taken for the database being down, and every
+    version stored is a valid posting."""
+    run = editing
+    fake_slack.reset()
+    draft, preview = ready_draft(run)
+    draft = submit(run, preview, draft.id)
+    for field in FORM_FIELDS:
+        before = run.fake.count("views.open")
+        click(run, review_post(run, draft.id), "Edit", HIRING_MANAGER)
+        [opened] = run.fake.wait_for("views.open", count=before + 1)[before:]
+        response = run.slack.view_submission(opened.response["view"], {(field, "value"): text})
+        assert response.status_code == 200, (field, response.text)
+        if response.content.strip():
+            # Refused on the field (Slack shows these as plain text: no markup to escape).
+            errors = response.json()["errors"]
+            assert errors and all(isinstance(m, str) and m for m in errors.values())
+            assert not any(words in m for words in BROKEN for m in errors.values())
+        settle(run)
+    for words in _set_words():
+        reply(run, draft_now(run, draft.id), f"set {words} {text}", HIRING_MANAGER)
+        settle(run)
+    for words in _add_words():
+        reply(run, draft_now(run, draft.id), f"add {words} {text}", REVIEWER)
+        settle(run)
+        reply(run, draft_now(run, draft.id), f"remove {words} {10**23}", REVIEWER)
+        settle(run)
+    for version in run.store.versions(draft.id):
+        Posting.model_validate(version.posting)
+        for stored in strings(version.posting):
+            assert not any(ch in stored for ch in "\x00\x1b\x07\x7f\x9b"), stored
+    for call in run.fake.calls():
+        if call.method in ("auth.test", "conversations.open", "views.open"):
+            continue
+        for shown in mrkdwn_texts(call.params):
+            assert not HOSTILE_MARKUP.search(shown), (call.method, shown)
+            assert TEMPLATE_RAN not in shown or TEMPLATE_RAN in text, (call.method, shown)
+        for shown in strings(call.params):
+            assert not any(words in shown for words in BROKEN), (call.method, shown)
+    fake_slack.assert_no_errors()

@@ -496,7 +496,7 @@ def test_past_fifty_blocks_each_list_is_cut_with_a_note(complete: Posting) -> No
             "education": "",
             "nice_to_haves": long_items,
             "benefits": long_items,
-            "summary": heavy * 5,
+            "summary": heavy * 3,
         }
     )
     blocks = to_blocks(posting)
@@ -518,7 +518,7 @@ def test_past_fifty_blocks_each_list_is_cut_with_a_note(complete: Posting) -> No
 
 
 def test_a_long_paragraph_past_the_budget_is_shortened_with_a_note() -> None:
-    posting = Posting(title="x", summary="&<> " * 1250)
+    posting = Posting(title="x", summary="&<> " * 750)
     blocks = to_blocks(posting, max_blocks=4)
     check_blocks(blocks, max_blocks=4)
     assert "shortened here" in blocks[-2]["text"]["text"]

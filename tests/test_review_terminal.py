@@ -73,9 +73,15 @@ def test_review_in_the_terminal(sqlite_url: str) -> None:
     assert ".md" in out and ".html" in out and ".json" in out
     [draft] = playground.store.drafts_for("hana")
     assert draft.status is DraftStatus.PUBLISHED and draft.current_version == 4
-    assert "already been approved" in _say(playground, "set pay 1-2 USD/hour")
+    # A change to the published posting is a new version, reviewed again; version 4 stays
+    # what candidates see until it is approved.
+    out = _say(playground, "set pay 1-2 USD/hour")
+    assert "Version 5 by bob" in out and "back in review" in out
+    [draft] = playground.store.drafts_for("hana")
+    assert draft.status is DraftStatus.IN_REVIEW and draft.current_version == 5
+    assert playground.store.published_version(draft.id) == 4
     history = [e.kind for e in playground.store.history(draft.id)]
-    assert history.count("edited") == 3 and history.count("published") == 1
+    assert history.count("edited") == 4 and history.count("published") == 1
     assert (
         history.index("submitted") < history.index("changes_requested") < history.index("approved")
     )

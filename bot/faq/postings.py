@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -69,8 +69,19 @@ class Postings:
         session = self.store.session_in_thread(channel, thread_ts)
         return self.store.draft(session.draft_id) if session is not None else None
 
+    def published(self, draft: DraftRecord) -> bool:
+        """Candidates can read it: it is published, or a newer version of it is in review."""
+        return draft.status is DraftStatus.PUBLISHED or self.store.published_version(draft.id) > 0
+
     def load(self, draft: DraftRecord) -> OpenPosting | None:
-        record = self.store.version(draft.id, draft.current_version or None)
+        """The posting as it stands: the published version while a newer one is in review."""
+        number = draft.current_version or None
+        if draft.status is not DraftStatus.PUBLISHED:
+            published = self.store.published_version(draft.id)
+            if published:
+                number = published
+                draft = replace(draft, status=DraftStatus.PUBLISHED)
+        record = self.store.version(draft.id, number)
         if record is None:
             return None
         try:

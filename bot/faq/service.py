@@ -162,7 +162,9 @@ class Faq:
                 found = postings.load(draft)
             else:
                 candidates = postings.for_role(role) if role else postings.open_drafts()
-                candidates = [d for d in candidates if _may_hear_of(d, asker)]
+                candidates = [
+                    d for d in candidates if _may_hear_of(d, asker) or postings.published(d)
+                ]
                 chosen, several = choose(candidates)
                 if chosen is None and several:
                     return FaqAnswer(

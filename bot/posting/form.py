@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.posting.model import Posting, Workplace, describe_errors
+from bot.posting.model import LIMITS, Posting, Workplace, describe_errors
 from bot.posting.parse import (
     ParseError,
     parse_date,
@@ -30,6 +30,25 @@ TEXT_FIELDS = (
     "how_to_apply",
     "equal_opportunity",
 )
+
+
+# The most text one form field takes (and shows): Slack's plain_text_input holds 3,000.
+FORM_TEXT_LIMIT = 3000
+# Fields of the form that are no one field of the model: the text they are typed as.
+_FORM_ONLY_LIMITS = {"location": 300, "pay": 200, "years_experience": 2}
+
+
+def form_limit(name: str) -> int:
+    """How many characters the form's `name` field takes: the model's own limit (a list, one
+    item a line, up to the form's), so the form never takes what the posting could not hold."""
+    limit = LIMITS.get(name) or _FORM_ONLY_LIMITS.get(name) or FORM_TEXT_LIMIT
+    return min(limit, FORM_TEXT_LIMIT)
+
+
+def too_long_for_form(values: dict[str, str]) -> list[str]:
+    """The fields whose text the form could not show whole (a list of many long items, a text
+    stored before the limits were one): the form leaves them out rather than cut them."""
+    return [name for name, text in values.items() if len(text) > form_limit(name)]
 
 
 def form_values(posting: Posting) -> dict[str, str]:
@@ -81,6 +100,17 @@ def changes_from_form(
 
     def text(name: str) -> str:
         return (values.get(name) or "").strip()
+
+    for name in values:
+        if len(text(name)) > form_limit(name):
+            problems[name] = say(
+                "errors.field_too_long",
+                field=field_label(name),
+                length=len(text(name)),
+                limit=form_limit(name),
+            )
+    if problems:
+        return changes, problems
 
     for name in TEXT_FIELDS:
         if name in values:

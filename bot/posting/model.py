@@ -24,6 +24,32 @@ from bot.text import field_label, say
 PayPeriod = Literal["hour", "day", "week", "month", "year"]
 Level = Literal["entry", "mid", "senior", "lead"]
 
+# The longest text each field holds, in characters: one set of numbers for the model, the Edit
+# form (bot.posting.form) and every place text is typed. A form field holds at most 3,000
+# characters (what Slack's text input takes), so no field the form shows is longer than that.
+LIMITS: dict[str, int] = {
+    "title": 150,
+    "organisation": 200,
+    "about": 3000,
+    "team": 200,
+    "city": 100,
+    "region": 100,
+    "pay_note": 300,
+    "summary": 3000,
+    "education": 1000,
+    "experience_note": 300,
+    "schedule": 1000,
+    "physical_demands": 1000,
+    "how_to_apply": 500,
+    "next_steps": 500,
+    "contact": 200,
+    "equal_opportunity": 2000,
+    "identifier": 100,
+    "attribution": 400,
+}
+ITEM_LIMIT = 1000  # characters in one item of a list (a duty, a requirement, a benefit)
+ITEMS_LIMIT = 40  # items in one list
+
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+\.[^\s<>\"]+$", re.IGNORECASE)
 
@@ -78,9 +104,9 @@ class RoleRef(_Part):
 
 
 class Organisation(_Part):
-    name: str = Field(default="", max_length=200)
+    name: str = Field(default="", max_length=LIMITS["organisation"])
     url: str | None = None
-    about: str = Field(default="", max_length=3000)
+    about: str = Field(default="", max_length=LIMITS["about"])
 
     @field_validator("url")
     @classmethod
@@ -91,8 +117,8 @@ class Organisation(_Part):
 
 
 class Location(_Part):
-    city: str = Field(default="", max_length=100)
-    region: str = Field(default="", max_length=100)
+    city: str = Field(default="", max_length=LIMITS["city"])
+    region: str = Field(default="", max_length=LIMITS["region"])
     country: str = Field(default="", max_length=3)
     workplace: Workplace = Workplace.ON_SITE
     remote_regions: list[str] = Field(
@@ -202,40 +228,50 @@ def format_money(amount: float, currency: str) -> str:
 class Posting(_Part):
     """A job posting. Only the title is needed to start; `missing()` says what is left to fill."""
 
-    title: str = Field(min_length=1, max_length=150)
+    title: str = Field(min_length=1, max_length=LIMITS["title"])
     role: RoleRef = RoleRef()
     organisation: Organisation = Organisation()
-    team: str = Field(default="", max_length=200)
+    team: str = Field(default="", max_length=LIMITS["team"])
     level: Level | None = None
     location: Location | None = None
     employment_type: EmploymentType | None = None
     pay: Pay | None = None
-    pay_note: str = Field(default="", max_length=300, description="Tips, commission, bonus.")
+    pay_note: str = Field(
+        default="", max_length=LIMITS["pay_note"], description="Tips, commission, bonus."
+    )
     benefits: list[str] = []
-    summary: str = Field(default="", max_length=5000)
+    summary: str = Field(default="", max_length=LIMITS["summary"])
     responsibilities: list[str] = []
     requirements: list[str] = []
     nice_to_haves: list[str] = []
     licences: list[str] = []
-    education: str = Field(default="", max_length=1000)
+    education: str = Field(default="", max_length=LIMITS["education"])
     years_experience: int | None = Field(default=None, ge=0, le=50)
     experience_note: str = Field(
-        default="", max_length=300, description="What the posting asks when it asks for no years."
+        default="",
+        max_length=LIMITS["experience_note"],
+        description="What the posting asks when it asks for no years.",
     )
-    schedule: str = Field(default="", max_length=1000)
-    physical_demands: str = Field(default="", max_length=1000)
-    how_to_apply: str = Field(default="", max_length=500)
+    schedule: str = Field(default="", max_length=LIMITS["schedule"])
+    physical_demands: str = Field(default="", max_length=LIMITS["physical_demands"])
+    how_to_apply: str = Field(default="", max_length=LIMITS["how_to_apply"])
     next_steps: str = Field(
-        default="", max_length=500, description="What happens after someone applies."
+        default="",
+        max_length=LIMITS["next_steps"],
+        description="What happens after someone applies.",
     )
     contact: str = Field(
-        default="", max_length=200, description="E-mail or phone for accommodation requests."
+        default="",
+        max_length=LIMITS["contact"],
+        description="E-mail or phone for accommodation requests.",
     )
     date_posted: dt.date = Field(default_factory=dt.date.today)
     closing_date: dt.date | None = None
-    equal_opportunity: str = Field(default="", max_length=2000)
-    identifier: str = Field(default="", max_length=100)
-    attribution: str = Field(default="", max_length=400, description="CC BY credit, one line.")
+    equal_opportunity: str = Field(default="", max_length=LIMITS["equal_opportunity"])
+    identifier: str = Field(default="", max_length=LIMITS["identifier"])
+    attribution: str = Field(
+        default="", max_length=LIMITS["attribution"], description="CC BY credit, one line."
+    )
 
     @field_validator("title")
     @classmethod
@@ -249,10 +285,10 @@ class Posting(_Part):
     def _items(cls, value: list[str]) -> list[str]:
         items = [" ".join(item.split()) for item in value if item and item.strip()]
         for item in items:
-            if len(item) > 1000:
-                raise ValueError(say("errors.item_too_long", limit=1000))
-        if len(items) > 40:
-            raise ValueError(say("errors.too_many_items", limit=40))
+            if len(item) > ITEM_LIMIT:
+                raise ValueError(say("errors.item_too_long", limit=ITEM_LIMIT))
+        if len(items) > ITEMS_LIMIT:
+            raise ValueError(say("errors.too_many_items", limit=ITEMS_LIMIT))
         return items
 
     @field_validator("how_to_apply")

@@ -54,6 +54,7 @@ Command = Approve | RequestChanges | Edit
 # The words people use for a field -> the Posting field (or form field) they mean.
 _APPROVALS = frozenset({"approve", "approved", "lgtm"})
 _MENTION = re.compile(r"<[@!#][^>]*>")
+_LEADING_MENTIONS = re.compile(r"^\s*(?:<@[UW][A-Z0-9]+(?:\|[^<>]*)?>[\s,:]*)+")
 _SHORTCODE = re.compile(r":[a-z0-9_+'-]+:(?::skin-tone-[2-6]:)?", re.IGNORECASE)
 _CHANGES = re.compile(r"^(?:request(?:ed)?\s+)?changes?\s*[:\-–—]\s*(?P<comment>.+)$", re.S | re.I)
 _QUESTION_WORDS = frozenset("what how when where who why is are does do can should".split())
@@ -72,7 +73,7 @@ def parse(text: str) -> Command | None:
         return None
     changes = _CHANGES.match(reply)
     if changes:
-        comment = changes.group("comment").strip()
+        comment = _comment(text) or changes.group("comment").strip()
         return RequestChanges(comment) if comment else None
     verb, _, rest = " ".join(reply.split()).partition(" ")
     verb = verb.lower()
@@ -83,6 +84,15 @@ def parse(text: str) -> Command | None:
     if verb in ("remove", "delete", "drop"):
         return _remove(rest)
     return Approve() if _is_approval(" ".join(reply.split())) else None
+
+
+def _comment(text: str) -> str:
+    """What a `changes: …` reply asks for, with the people it mentions (`<@U…>`) kept: only
+    the mentions it starts with (of the bot, or whoever it is addressed to) go. The comment is
+    shown with bot.render.mrkdwn.escape_keeping_mentions, so broadcasts stay text."""
+    lines = (" ".join(line.split()) for line in _LEADING_MENTIONS.sub("", text).splitlines())
+    found = _CHANGES.match("\n".join(line for line in lines if line))
+    return found.group("comment").strip() if found else ""
 
 
 def looks_like_question(text: str) -> bool:

@@ -72,7 +72,8 @@ class Revision(Refusable):
     after: Posting | None = None
     changes: list[Change] = field(default_factory=list)
     problems: dict[str, str] = field(default_factory=dict)
-    reopened: bool = False  # changes had been requested; the draft is back in review
+    reopened: bool = False  # changes had been requested, or it was published: back in review
+    published: int = 0  # the version candidates still see while this one is in review
 
     @property
     def made(self) -> bool:
@@ -107,6 +108,10 @@ class JobBoard(Protocol):
     def post(self, draft: DraftRecord, posting: Posting) -> PostedAt: ...
 
     def attach(self, draft: DraftRecord, where: PostedAt, files: list[Export]) -> None: ...
+
+    def update(self, draft: DraftRecord, where: PostedAt, posting: Posting) -> None:
+        """Show a newer approved version where the posting was published."""
+        ...
 
 
 # ---------------------------------------------------------------------------------- reviewing
@@ -369,11 +374,13 @@ class Reviewing:
         note: str = "",
         members_of: MembersOf | None = None,
     ) -> Revision:
-        """A new version of a draft under review, by its requester or an approver.
+        """A new version of a draft under review or published, by its requester or an approver.
 
         Nothing is stored when the changes change nothing, or when someone else made a version
-        since `base_version`. A new version after "changes requested" puts the draft back in
-        review; approvals of older versions stay with them.
+        since `base_version` (checked in the transaction of the write). A new version after
+        "changes requested", or of a published posting, puts the draft (back) in review;
+        approvals of older versions stay with them, and a published version stays published
+        until the new one is approved and published in its place.
         """
         draft = self.store.draft(draft_id)
         if draft is None or draft.status is DraftStatus.CANCELLED:
@@ -388,12 +395,8 @@ class Reviewing:
                 reason="not_editor",
             )
             return Revision(draft, refused="not_editor")
-        if draft.status not in UNDER_REVIEW:
-            refused = (
-                "already_published"
-                if draft.status in (DraftStatus.APPROVED, DraftStatus.PUBLISHED)
-                else "not_in_review"
-            )
+        if draft.status not in (*UNDER_REVIEW, DraftStatus.PUBLISHED):
+            refused = "publishing" if draft.status is DraftStatus.APPROVED else "not_in_review"
             return Revision(draft, refused=refused)
         base = base_version if base_version is not None else draft.current_version
         if base != draft.current_version:
@@ -422,16 +425,16 @@ class Reviewing:
             return Revision(draft, problems=rejected.problems)
         if saved is None:
             return Revision(draft, refused="conflict")
-        reopened = self.store.transition(
-            draft.id, to=DraftStatus.IN_REVIEW, from_=[DraftStatus.CHANGES_REQUESTED]
-        )
+        # The state this version was made in was checked (and moved back to review) under the
+        # write's row lock: with the version numbers, that was the draft as read here.
         return Revision(
             self.store.draft(draft.id) or draft,
             version=saved[1],
             before=before,
             after=saved[0],
             changes=changed,
-            reopened=reopened,
+            reopened=draft.status is not DraftStatus.IN_REVIEW,
+            published=self.store.published_version(draft.id),
         )
 
     # ------------------------------------------------------------------ publish
@@ -460,15 +463,22 @@ class Reviewing:
                     jobs_ts=where.ts,
                     permalink=where.permalink or draft.permalink,
                 )
+            elif 0 < self.store.published_version(draft.id) < version and not (
+                self.store.count_events(draft.id, "reposted", version=version)
+            ):
+                # A new version of a published posting: the message candidates read changes
+                # in place, now that this version is approved.
+                board.update(draft, PostedAt(draft.jobs_channel, draft.jobs_ts), posting)
+                self.store.record(draft.id, "reposted", actor, version=version)
             step = "exports"
-            if not self.store.count_events(draft.id, "exported"):
+            if not self.store.count_events(draft.id, "exported", version=version):
                 files = exports(posting, draft.id, version)
                 board.attach(draft, PostedAt(draft.jobs_channel, draft.jobs_ts), files)
                 names = [f.filename for f in files]
                 self.store.record(draft.id, "exported", actor, version=version, files=names)
             step = "webhook"
             url = self.settings.newjob_publish_webhook
-            if url and not self.store.count_events(draft.id, "webhook_delivered"):
+            if url and not self.store.count_events(draft.id, "webhook_delivered", version=version):
                 status = deliver(url, posting, key=f"newjob-draft-{draft.id}-v{version}")
                 self.store.record(
                     draft.id, "webhook_delivered", actor, version=version, status=status

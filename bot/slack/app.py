@@ -26,6 +26,7 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.drafting import Drafting
 from bot.settings import Settings
+from bot.slack import edge
 from bot.slack.context import (
     Services,
     first_delivery,
@@ -181,6 +182,7 @@ def build_app(
         app.client.auth_test()  # a token Slack refuses stops the start (SlackApiError)
     app_services = Services(settings=settings, store=store, drafting=Drafting(store, settings))
     app.use(PerRequest(app_services))
+    edge.register(app)  # ids and text checked, replayed requests dropped (bot/slack/edge.py)
     register_listeners(app)
     _quick_matchers(app)
     _report_errors_in_listeners(app, listeners)

@@ -14,7 +14,7 @@ from bot.dialogue.engine import BACK, SKIP, USE_ALL, USE_SUGGESTION
 from bot.drafting import REOPENABLE
 from bot.posting import Posting
 from bot.render.mrkdwn import escape
-from bot.store import DraftRecord
+from bot.store import MAX_INT, DraftRecord
 from bot.text import say
 
 Block = dict[str, Any]
@@ -64,10 +64,28 @@ def action_value(draft_id: int, step: int | None = None, choice: str = "") -> st
     return json.dumps({"d": draft_id, "s": step, "c": choice}, separators=(",", ":"))
 
 
+def stored_number(value: Any, *, low: int = 0) -> int:
+    """A draft, version or question number read from what Slack sent back: a whole number a
+    stored one can be (ValueError otherwise: 10**23, -1, 2.5, true)."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"not a number: {value!r}"[:80])
+    number = int(value)
+    if not low <= number <= MAX_INT:
+        raise ValueError(f"out of range: {number}"[:80])
+    return number
+
+
 def read_action_value(value: str) -> tuple[int, int | None, str]:
+    """What `action_value` packed; ValueError for anything it could not have packed."""
     data = json.loads(value)
+    if not isinstance(data, dict):
+        raise ValueError("not an action value")
     step = data.get("s")
-    return int(data["d"]), (int(step) if step is not None else None), str(data.get("c", ""))
+    return (
+        stored_number(data["d"], low=1),
+        stored_number(step) if step is not None else None,
+        str(data.get("c", "")),
+    )
 
 
 # ------------------------------------------------------------------ dialogue

@@ -335,6 +335,14 @@ def revised(
         inform(refusal(revision))
         return False
     announce(client, app, revision, user, inform)
+    if revision.published:
+        inform(
+            say(
+                "review.revising_published",
+                version=revision.version,
+                published=revision.published,
+            )
+        )
     return True
 
 
@@ -358,6 +366,13 @@ class JobsChannel:
             raise BoardUnavailable(slack_error(exc)) from exc
         channel, ts = str(posted.get("channel") or self.channel), str(posted["ts"])
         return PostedAt(channel, ts, permalink(self.client, channel, ts))
+
+    def update(self, draft: DraftRecord, where: PostedAt, posting: Posting) -> None:
+        text, blocks = rb.published_post(posting)
+        try:
+            self.client.chat_update(channel=where.channel, ts=where.ts, text=text, blocks=blocks)
+        except (SlackClientError, OSError) as exc:
+            raise BoardUnavailable(slack_error(exc)) from exc
 
     def attach(self, draft: DraftRecord, where: PostedAt, files: list[Export]) -> None:
         try:

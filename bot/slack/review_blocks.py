@@ -13,7 +13,7 @@ from typing import Any
 from bot.dialogue.suggest import market_notes
 from bot.posting import Posting
 from bot.render import to_blocks
-from bot.render.mrkdwn import escape
+from bot.render.mrkdwn import escape, escape_keeping_mentions
 from bot.review.publish import Export
 from bot.roles.template import RoleTemplate
 from bot.slack import blocks as bk
@@ -122,7 +122,9 @@ def _state_blocks(draft: DraftRecord, *, blocked: bool, failure: str) -> list[Bl
             ]
         return [bk.section(say("review.approved_publishing"))]
     if draft.status is DraftStatus.PUBLISHED:
-        return [bk.section(published_line(draft))]
+        # The requester can still change it: the new version comes back here for review.
+        edit = bk.button(say("review.edit"), EDIT, value)
+        return [bk.section(published_line(draft)), bk.actions(f"published-{draft.id}", [edit])]
     return []
 
 
@@ -158,7 +160,12 @@ def version_post(
 
 
 def quoted(comment: str) -> str:
-    return "\n".join(f"> {escape(line)}" if line.strip() else ">" for line in comment.splitlines())
+    """A reviewer's comment as a quote: the people it mentions stay mentions; nothing else in
+    it is markup (no broadcasts, no links)."""
+    return "\n".join(
+        f"> {escape_keeping_mentions(line)}" if line.strip() else ">"
+        for line in comment.splitlines()
+    )
 
 
 def changes_post(user: str, version: int, comment: str) -> tuple[str, list[Block]]:

@@ -6,30 +6,30 @@ import json
 from typing import Any
 
 from bot.posting import Posting, Workplace
-from bot.posting.form import LIST_FIELDS, form_values
-from bot.slack.blocks import plain
+from bot.posting.form import LIST_FIELDS, form_limit, form_values, too_long_for_form
+from bot.slack.blocks import context, plain, stored_number
 from bot.store import DraftRecord
 from bot.text import field_label, say
 
 EDIT_CALLBACK = "edit_posting"
-# field -> (multiline, max length, optional)
-_TEXT_INPUTS: list[tuple[str, bool, int]] = [
-    ("title", False, 150),
-    ("organisation", False, 200),
-    ("team", False, 200),
-    ("location", False, 300),
-    ("pay", False, 200),
-    ("summary", True, 3000),
-    ("responsibilities", True, 3000),
-    ("requirements", True, 3000),
-    ("nice_to_haves", True, 3000),
-    ("benefits", True, 3000),
-    ("education", True, 1000),
-    ("years_experience", False, 2),
-    ("schedule", True, 1000),
-    ("physical_demands", True, 1000),
-    ("how_to_apply", False, 500),
-    ("equal_opportunity", True, 2000),
+# field -> multiline; how long each may be is the posting's own limit (`form_limit`).
+_TEXT_INPUTS: list[tuple[str, bool]] = [
+    ("title", False),
+    ("organisation", False),
+    ("team", False),
+    ("location", False),
+    ("pay", False),
+    ("summary", True),
+    ("responsibilities", True),
+    ("requirements", True),
+    ("nice_to_haves", True),
+    ("benefits", True),
+    ("education", True),
+    ("years_experience", False),
+    ("schedule", True),
+    ("physical_demands", True),
+    ("how_to_apply", False),
+    ("equal_opportunity", True),
 ]
 _SELECTS = {
     "workplace": [(w.value, w.label) for w in Workplace],
@@ -57,7 +57,7 @@ def _input(field: str, value: str, multiline: bool, max_length: int) -> dict[str
         "max_length": max_length,
     }
     if value:
-        element["initial_value"] = value[:max_length]
+        element["initial_value"] = value  # whole: longer values are left out of the form
     block: dict[str, Any] = {
         "type": "input",
         "block_id": field,
@@ -100,9 +100,20 @@ def _date(value: str) -> dict[str, Any]:
 
 def edit_view(posting: Posting, draft: DraftRecord) -> dict[str, Any]:
     values = form_values(posting)
+    left_out = set(too_long_for_form(values))
     blocks: list[dict[str, Any]] = []
-    for field, multiline, max_length in _TEXT_INPUTS:
-        blocks.append(_input(field, values.get(field, ""), multiline, max_length))
+    for field, multiline in _TEXT_INPUTS:
+        if field in left_out:
+            # Never a part of it: a form saved unchanged would lose the rest.
+            note = say(
+                "slack.edit_left_out",
+                field=field_label(field),
+                length=len(values[field]),
+                limit=form_limit(field),
+            )
+            blocks.append(context(note))
+        else:
+            blocks.append(_input(field, values.get(field, ""), multiline, form_limit(field)))
         if field == "organisation":
             blocks.append(_select("workplace", values["workplace"]))
         if field == "location":
@@ -136,5 +147,8 @@ def read_form(view: dict[str, Any]) -> dict[str, str | None]:
 
 
 def read_metadata(view: dict[str, Any]) -> tuple[int, int]:
+    """The draft and version the form was opened on; ValueError for what it could not be."""
     data = json.loads(view.get("private_metadata") or "{}")
-    return int(data["d"]), int(data["v"])
+    if not isinstance(data, dict):
+        raise ValueError("not the form's metadata")
+    return stored_number(data["d"], low=1), stored_number(data["v"])

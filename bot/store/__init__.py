@@ -8,14 +8,16 @@ from bot.store.records import (
     SessionRecord,
     VersionRecord,
 )
-from bot.store.store import DraftLocked, Store, StoreUnavailable
+from bot.store.store import MAX_INT, DraftLocked, InvalidData, Store, StoreUnavailable
 
 __all__ = [
+    "MAX_INT",
     "ApprovalRecord",
     "AuditRecord",
     "DraftLocked",
     "DraftRecord",
     "DraftStatus",
+    "InvalidData",
     "SessionRecord",
     "Store",
     "StoreUnavailable",

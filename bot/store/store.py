@@ -10,12 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, select, text, update
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    StatementError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store.location import sqlite_file
@@ -45,6 +52,9 @@ PING_WAIT = 1.0  # seconds a caller waits for a check already under way
 HEALTHY_FOR = 0.05  # seconds a yes from the database stands for
 MIGRATE_ATTEMPTS = 10  # on SQLite, for a new file turned to WAL mode by another process
 MIGRATE_LOCK = 0x4E65776A6F62  # "Newjob": the advisory lock migrations take turns on
+REPLAY_MEMORY = 600  # seconds a signed request is remembered (Slack's signatures last 300)
+PRUNE_EVERY = 60.0  # seconds between clearing out the requests remembered longer than that
+_REQUEST_KEY = "request:"
 
 
 class DraftLocked(RuntimeError):
@@ -57,6 +67,21 @@ class DraftLocked(RuntimeError):
 
 class StoreUnavailable(RuntimeError):
     """The database cannot be reached (or refused the work); nothing was changed."""
+
+
+class InvalidData(ValueError):
+    """The database refused a value (too long, out of range, a NUL in text): the input was
+    wrong, not the database. Nothing was changed."""
+
+
+# Integer columns (ids, version numbers) hold a 32-bit signed number on PostgreSQL.
+MAX_INT = 2**31 - 1
+
+
+def _unavailable(exc: DBAPIError) -> bool:
+    """Whether a database error means the database is out of reach (a lost or refused
+    connection, a lock not granted in time), not that the request was wrong."""
+    return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -132,6 +157,7 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._ping_lock = threading.Lock()
         self._last_ping: tuple[float, bool] = (float("-inf"), False)
+        self._last_prune = float("-inf")
 
     @staticmethod
     def _engine(url: str) -> Engine:
@@ -167,13 +193,24 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
+        """One transaction. Only a database out of reach is StoreUnavailable; a value it
+        refuses (DataError: too long, out of range, NUL) is InvalidData; IntegrityError is
+        left to the callers that expect it (a repeated delivery, a second approval)."""
         try:
             with self._sessions.begin() as session:
                 yield session
-        except (OperationalError, DBAPIError) as exc:
-            if isinstance(exc, IntegrityError):
-                raise
-            raise StoreUnavailable(str(exc.orig or exc)) from exc
+        except IntegrityError:
+            raise
+        except DataError as exc:
+            raise InvalidData(str(exc.orig or exc)) from exc
+        except DBAPIError as exc:
+            if _unavailable(exc):
+                raise StoreUnavailable(str(exc.orig or exc)) from exc
+            raise  # a mistake of ours (ProgrammingError and the like): not the user's, nor down
+        except (StatementError, OverflowError) as exc:
+            # The driver refused a value before sending it (SQLite: an integer over 64 bits;
+            # psycopg: a NUL in text).
+            raise InvalidData(str(getattr(exc, "orig", None) or exc)) from exc
 
     def _run(self, work: Callable[[Session], T]) -> T:
         with self._tx() as session:
@@ -309,6 +346,8 @@ class Store:
         return self._run(work)
 
     def draft(self, draft_id: int) -> DraftRecord | None:
+        if not 0 < draft_id <= MAX_INT:
+            return None  # no draft has that number
         return self._run(lambda s: ((row := s.get(Draft, draft_id)) and _draft(row)) or None)
 
     def draft_by_review_message(self, channel: str, ts: str) -> DraftRecord | None:
@@ -395,20 +434,25 @@ class Store:
         note: str = "",
         expected_version: int | None = None,
         editable: Collection[DraftStatus] | None = None,
+        moves: Mapping[DraftStatus, DraftStatus] | None = None,
     ) -> VersionRecord | None:
         """Store the next version of a draft. With `expected_version`, only if the draft is
         still at that version (so two concurrent edits cannot both become "v3"): else None.
         With `editable`, only while the draft is in one of those states, checked under the
-        same row lock as the write: else DraftLocked."""
+        same row lock as the write: else DraftLocked. `moves` changes the draft's state in the
+        same transaction (a new version of a published posting goes back to review)."""
 
         def work(session: Session) -> VersionRecord | None:
             row = session.get(Draft, draft_id, with_for_update=True)
             if row is None:
                 raise KeyError(draft_id)
-            if editable is not None and DraftStatus(row.status) not in editable:
-                raise DraftLocked(DraftStatus(row.status))
+            status = DraftStatus(row.status)
+            if editable is not None and status not in editable:
+                raise DraftLocked(status)
             if expected_version is not None and row.current_version != expected_version:
                 return None
+            if moves and status in moves:
+                row.status = moves[status].value
             number = row.current_version + 1
             version = DraftVersion(
                 draft_id=draft_id, number=number, posting=posting, author=author, note=note
@@ -430,6 +474,22 @@ class Store:
                 query = query.where(DraftVersion.number == number)
             row = session.scalars(query.limit(1)).first()
             return _version(row) if row else None
+
+        return self._run(work)
+
+    def published_version(self, draft_id: int) -> int:
+        """The version candidates see (the last one published), or 0 if none was. A newer
+        version in review leaves it as it is until that one is published in turn."""
+
+        def work(session: Session) -> int:
+            return int(
+                session.scalar(
+                    select(func.max(AuditEvent.version)).where(
+                        AuditEvent.draft_id == draft_id, AuditEvent.kind == "published"
+                    )
+                )
+                or 0
+            )
 
         return self._run(work)
 
@@ -577,20 +637,37 @@ class Store:
 
         return self._run(work)
 
-    def count_events(self, draft_id: int, kind: str) -> int:
+    def count_events(self, draft_id: int, kind: str, *, version: int | None = None) -> int:
+        """How many `kind` events the draft has (of one version, with `version`)."""
+        condition = [AuditEvent.draft_id == draft_id, AuditEvent.kind == kind]
+        if version is not None:
+            condition.append(AuditEvent.version == version)
+
         def work(session: Session) -> int:
             return int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(AuditEvent)
-                    .where(AuditEvent.draft_id == draft_id, AuditEvent.kind == kind)
-                )
-                or 0
+                session.scalar(select(func.count()).select_from(AuditEvent).where(*condition)) or 0
             )
 
         return self._run(work)
 
     # ------------------------------------------------------------------ deliveries
+
+    def first_request(self, timestamp: str, signature: str) -> bool:
+        """True the first time a signed request (its timestamp and signature) is seen; False
+        for a replay of it. Slack's signatures are refused after five minutes, so what is
+        remembered for this is forgotten after REPLAY_MEMORY seconds (now and then)."""
+        now = time.monotonic()
+        if now - self._last_prune > PRUNE_EVERY:
+            self._last_prune = now
+            cutoff = utcnow() - dt.timedelta(seconds=REPLAY_MEMORY)
+            self._run(
+                lambda s: s.execute(
+                    delete(ProcessedEvent).where(
+                        ProcessedEvent.key.startswith(_REQUEST_KEY), ProcessedEvent.at < cutoff
+                    )
+                )
+            )
+        return self.first_delivery(f"{_REQUEST_KEY}{timestamp[:20]}:{signature[:150]}")
 
     def first_delivery(self, key: str) -> bool:
         """True the first time `key` (an event_id, an action's id) is seen; False on repeats."""

@@ -42,6 +42,9 @@ class Screen:
     def post(self, draft: DraftRecord, posting: Posting) -> PostedAt:
         return PostedAt("terminal", f"draft-{draft.id}")
 
+    def update(self, draft: DraftRecord, where: PostedAt, posting: Posting) -> None:
+        """The screen shows the new version when it is published; nothing to change here."""
+
     def attach(self, draft: DraftRecord, where: PostedAt, files: list[Export]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -30,8 +30,9 @@ def edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
     if draft.status is DraftStatus.CANCELLED:
         tell(client, body, say("slack.expired"))
         return
-    if draft.status in (DraftStatus.APPROVED, DraftStatus.PUBLISHED):
-        tell(client, body, say("review.refused.already_published"))
+    if draft.status is DraftStatus.APPROVED:
+        # Being published; a published posting can be edited (the new version is reviewed).
+        tell(client, body, say("review.refused.publishing"))
         return
     posting = app.drafting.posting(draft)
     if posting is None:

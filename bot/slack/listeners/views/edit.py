@@ -13,6 +13,7 @@ from bot.review.reviewing import UNDER_REVIEW
 from bot.slack.context import services
 from bot.slack.replies import show_version, tell
 from bot.slack.views import read_form, read_metadata
+from bot.store import DraftStatus
 from bot.text import say
 
 
@@ -22,7 +23,7 @@ def submit(
     app = services(context)
     try:
         draft_id, version = read_metadata(view)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, TypeError):
         ack(response_action="errors", errors={"title": say("slack.expired")})
         return
     draft = app.store.draft(draft_id)
@@ -39,8 +40,10 @@ def submit(
         ack(response_action="errors", errors=_on_fields(problems, view))
         return
     ack()
-    if draft.status in UNDER_REVIEW:
-        # In review, a new version is shown in the review thread with what changed.
+    if draft.status in (*UNDER_REVIEW, DraftStatus.APPROVED, DraftStatus.PUBLISHED):
+        # In review, a new version is shown in the review thread with what changed; a new
+        # version of a published posting goes through review again (Reviewing decides, under
+        # the lock of the write, and refuses while an approved one is being published).
         from bot.slack import review
 
         revision = review.reviewing(app).revise(

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.slack import review
 from bot.slack import review_blocks as rb
+from bot.slack.blocks import stored_number
 from bot.slack.context import services
 from bot.slack.replies import tell
 from bot.text import say
@@ -18,7 +19,7 @@ from bot.text import say
 def _target(view: dict[str, Any]) -> tuple[int, int] | None:
     try:
         data = json.loads(view.get("private_metadata") or "{}")
-        return int(data["d"]), int(data["v"])
+        return stored_number(data["d"], low=1), stored_number(data["v"])
     except (ValueError, KeyError, TypeError):
         return None
 
