@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests import slack_fixtures
@@ -120,3 +121,41 @@ def test_a_correct_start_logs_no_bolt_warning(fake_slack: FakeSlack, tmp_path: P
     assert "1 worker processes ready" in logged
     assert "will be unused" not in logged and "WARNING" not in logged
     assert fake_slack.count("auth.test") >= 1  # the token was checked at start, at the fake
+
+
+def test_serve_migrates_and_prunes_old_deliveries(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """The server brings the schema up to date on start, and forgets deliveries older than a
+    day (Slack's repeats of an event come within minutes) while keeping recent ones."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from bot.store import Store
+
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    store = Store(url)
+    store.migrate()
+    assert store.first_delivery("event:Ev0OLD") and store.first_delivery("event:Ev0NEW")
+    with store.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE processed_events SET at = :at WHERE key = 'event:Ev0OLD'"),
+            {"at": dt.datetime.now(dt.UTC) - dt.timedelta(days=3)},
+        )
+    port = free_port()
+    env = serve_env(SLACK_API_URL=fake_slack.url, DATABASE_URL=url)
+    with (tmp_path / "serve.log").open("wb") as log:
+        process = subprocess.Popen(
+            [*SERVE, "--port", str(port)], env=env, cwd=tmp_path, stdout=log, stderr=log
+        )
+    try:
+        wait_healthy(process, port, tmp_path / "serve.log")
+        deadline = time.monotonic() + 10
+        while "pruned 1 deliveries" not in (tmp_path / "serve.log").read_text():
+            assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+            time.sleep(0.05)
+    finally:
+        process.terminate()
+        process.wait(10)
+    assert store.first_delivery("event:Ev0OLD")  # forgotten
+    assert not store.first_delivery("event:Ev0NEW")  # still known
+    store.dispose()

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import logging
 import signal
 import sys
+import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+    from bot.store import Store
+
+log = logging.getLogger(__name__)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -70,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
             print(say("settings.slack", url=settings.slack_api_url, reason=exc), file=sys.stderr)
             return 2
         announce(settings.database_url)
+        prune_deliveries_now_and_then(store)
         if socket_mode:
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
             return 0
@@ -112,6 +119,30 @@ def _check_mode(settings: Settings, socket_mode: bool, *, chosen: bool) -> None:
     if not chosen:
         raise MissingSetting(say("settings.no_mode"))
     raise MissingSetting(say("settings.mode_needs." + ("socket" if socket_mode else "http")))
+
+
+PRUNE_EVERY = 3600.0  # seconds between prunings of the deliveries already handled
+KEEP_DELIVERIES = dt.timedelta(days=1)  # Slack repeats an event within minutes, never days
+
+
+def prune_deliveries_now_and_then(store: Store) -> threading.Thread:
+    """Forget the deliveries older than KEEP_DELIVERIES, now and every PRUNE_EVERY seconds, in
+    a thread of its own for as long as the process runs (several processes doing it is
+    harmless: each deletes what is old by then)."""
+    from bot.store import StoreUnavailable
+
+    def prune() -> None:
+        while True:
+            try:
+                removed = store.prune_deliveries(KEEP_DELIVERIES)
+                log.info("pruned %d deliveries older than %s", removed, KEEP_DELIVERIES)
+            except StoreUnavailable as exc:
+                log.warning("could not prune old deliveries: %s", exc)
+            time.sleep(PRUNE_EVERY)
+
+    thread = threading.Thread(target=prune, name="prune-deliveries", daemon=True)
+    thread.start()
+    return thread
 
 
 def _stop(_signal: int, _frame: Any) -> None:

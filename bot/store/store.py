@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, select, text, update
+from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,16 +27,14 @@ from bot.store.records import (
     SessionRecord,
     VersionRecord,
 )
+from bot.store.schema import SchemaTooNew, upgrade
 from bot.store.tables import (
-    SCHEMA_VERSION,
     Approval,
     AuditEvent,
-    Base,
     DialogueSession,
     Draft,
     DraftVersion,
     ProcessedEvent,
-    SchemaVersion,
     utcnow,
 )
 
@@ -180,7 +178,8 @@ class Store:
             return work(session)
 
     def migrate(self) -> None:
-        """Create the schema on a new database, and bring an older one up to date.
+        """Create the schema on a new database, and bring an older one up to date: alembic's
+        revisions (bot/store/schema.py), as `newjob db upgrade` runs them.
 
         Instances and their worker processes starting at the same moment take turns, so none
         sees a half-made schema or races another to create it: on PostgreSQL under one
@@ -209,25 +208,11 @@ class Store:
                 connection.execute(
                     text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
                 )
-            Base.metadata.create_all(connection)
-            with Session(bind=connection) as session:
-                self._record_version(session)
-                session.flush()
+            try:
+                upgrade(connection)
+            except SchemaTooNew as exc:
+                raise StoreUnavailable(str(exc)) from exc
             connection.commit()
-
-    @staticmethod
-    def _record_version(session: Session) -> None:
-        row = session.get(SchemaVersion, 1)
-        if row is None:
-            session.add(SchemaVersion(id=1, version=SCHEMA_VERSION))
-        elif row.version > SCHEMA_VERSION:
-            raise StoreUnavailable(
-                f"The database schema is version {row.version}, newer than this Newjob "
-                f"({SCHEMA_VERSION}); upgrade Newjob."
-            )
-        else:
-            # Future schema changes go here, one step per version.
-            row.version = SCHEMA_VERSION
 
     def ping(self) -> bool:
         """Whether the database answers.
@@ -600,3 +585,14 @@ class Store:
             return True
         except IntegrityError:
             return False
+
+    def prune_deliveries(self, older_than: dt.timedelta) -> int:
+        """Forget deliveries seen more than `older_than` ago (Slack retries an event within
+        minutes, so a day's memory is plenty); returns how many were removed."""
+        cutoff = utcnow() - older_than
+
+        def work(session: Session) -> int:
+            result = session.execute(delete(ProcessedEvent).where(ProcessedEvent.at < cutoff))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+        return self._run(work)
