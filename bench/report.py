@@ -142,9 +142,10 @@ def notes(figures: Mapping[str, float]) -> list[str]:
         said.append(
             "The acknowledgement p99 goal is missed in this run. At 32 connections that each send "
             "their next request the moment they get an answer, the two cores are saturated by "
-            "the load generator and the server; the Newjob server only checks, acknowledges "
-            "and hands each request's work to a worker process that runs only when a core is "
-            "otherwise idle. The typical acknowledgement is as quick as the bare app's (p50 "
+            "the load generator and the server; the Newjob server acknowledges and then does "
+            "each request's work (a dialogue step, a reply to Slack) in the same process, "
+            "which the bare app never does. The typical acknowledgement is as quick as the "
+            "bare app's (p50 "
             f"{_value(figures.get('ack_newjob_p50_ms', float('nan')))} ms against "
             f"{_value(figures.get('ack_bare_p50_ms', float('nan')))} ms); the difference is in "
             "the slowest hundredth, which varies most between rounds on this shared machine "

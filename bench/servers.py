@@ -1,9 +1,9 @@
 """Servers the benchmarks start as their own processes, on 127.0.0.1 only.
 
-`newjob serve --http` (the real entry point), a bare Bolt app that only acknowledges (served by
-the same `serve_http`, so the same waitress configuration), and the fake Slack Web API from
-tests/ (so that no benchmark ever reaches slack.com). Each runs in a process of its own so the
-load generator measures the servers, not its own threads.
+`newjob serve --http` (the real entry point), a bare Bolt app that only acknowledges (Bolt's
+stock WSGI adapter, served by the same `serve_wsgi`, so the same waitress configuration), and the
+fake Slack Web API from tests/ (so that no benchmark ever reaches slack.com). Each runs in a
+process of its own so the load generator measures the servers, not its own threads.
 
     python -m bench.servers fake-slack          # prints its base URL, serves until stdin closes
     python -m bench.servers bare --port N       # SLACK_API_URL from the environment
@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -273,13 +273,21 @@ def bare_app(slack_url: str) -> object:
 
 
 def _serve_bare(port: int) -> None:
-    from bot.slack.server import serve_http
-    from bot.store import Store
-    from tests.slack_requests import SIGNING_SECRET
+    """The bare app as Bolt documents it for WSGI servers: its `SlackRequestHandler`, on the
+    same waitress configuration as Newjob's (`serve_wsgi`), with a /healthz beside it."""
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    app = bare_app(os.environ["SLACK_API_URL"])
-    store = Store("sqlite://")
-    serve_http(app, store, signing_secret=SIGNING_SECRET, host=HOST, port=port)  # type: ignore[arg-type]
+    from bot.slack.server import serve_wsgi
+
+    handler = SlackRequestHandler(bare_app(os.environ["SLACK_API_URL"]))  # type: ignore[arg-type]
+
+    def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/healthz":
+            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+            return [b"ok"]
+        return handler(environ, start_response)
+
+    serve_wsgi(application, host=HOST, port=port)
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """`newjob serve --http` refusing to start, in plain words, when the database or Slack is not
-there: exit code 2, one sentence naming the setting to check, and no worker left behind."""
+there: exit code 2, one sentence naming the setting to check."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_slack_out_of_reach(tmp_path: Path) -> None:
 
 def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_path: Path) -> None:
     """`make run` (newjob run) with a bot token and signing secret: the HTTP app, with its
-    worker, answering /healthz."""
+    answering /healthz."""
     port = free_port()
     env = serve_env(SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}")
     command = [sys.executable, "-m", "bot.cli", "run", "--host", "127.0.0.1", "--port", str(port)]
@@ -68,7 +68,7 @@ def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_
         process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=log)
     try:
         wait_healthy(process, port, tmp_path / "run.log")
-        assert "1 worker processes ready" in (tmp_path / "run.log").read_text()
+        assert "Newjob listening on" in (tmp_path / "run.log").read_text()
     finally:
         process.terminate()
         process.wait(10)
@@ -118,7 +118,7 @@ def test_a_correct_start_logs_no_bolt_warning(fake_slack: FakeSlack, tmp_path: P
         process.terminate()
         process.wait(10)
     logged = (tmp_path / "serve.log").read_text()
-    assert "1 worker processes ready" in logged
+    assert "Newjob listening on" in logged
     assert "will be unused" not in logged and "WARNING" not in logged
     assert fake_slack.count("auth.test") >= 1  # the token was checked at start, at the fake
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import logging
 import signal
 import sys
@@ -26,38 +25,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     mode.add_argument("--http", action="store_true", help="HTTP mode (needs SLACK_SIGNING_SECRET)")
     parser.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
     parser.add_argument("--host", default="0.0.0.0", help="HTTP address (default 0.0.0.0)")
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        help="HTTP mode: processes doing the work after each acknowledgement "
-        "(default 1; 0 does it in the server process)",
-    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from bot.cli._database import announce
     from bot.settings import MissingSetting, Settings
-    from bot.slack.workers import WORKERS, WorkerPool, WorkerStartError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings()
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
-    pool: WorkerPool | None = None
     try:
         _check_mode(settings, socket_mode, chosen=args.socket or args.http)
-        workers = WORKERS if args.workers is None else args.workers
-        if not socket_mode and workers > 0:
-            # First thing: the workers import and build their apps (each migrates the
-            # schema, taking turns) while this process does the same.
-            pool = WorkerPool(processes=workers)
-            pool.launch()
         from slack_bolt.error import BoltError
         from slack_sdk.errors import SlackApiError
 
         from bot.slack.app import build_app
-        from bot.slack.handoff import run_work_in
         from bot.slack.server import serve_http, serve_socket
         from bot.store import Store, StoreUnavailable
         from bot.text import say
@@ -77,32 +60,18 @@ def run(args: argparse.Namespace) -> int:
             return 2
         announce(settings.database_url)
         prune_deliveries_now_and_then(store)
+        # A stop (SIGTERM, as from systemd, Docker or Kubernetes) ends the server's loop; the
+        # requests under way are answered, and the work already acknowledged (in Bolt's
+        # listener threads) is finished before the process exits.
+        signal.signal(signal.SIGTERM, _stop)
         if socket_mode:
             serve_socket(app, settings.require("SLACK_APP_TOKEN"))
             return 0
-        if pool is not None:
-            pool.wait_ready()
-            run_work_in(app, pool)
-        # What start-up loaded lives as long as the process: the collector need not walk it
-        # again and again, and collects less often (its passes, under load, held up
-        # acknowledgements for tens of ms: make bench).
-        gc.freeze()
-        gc.set_threshold(20_000, 20, 20)
-        # A stop (SIGTERM, as from systemd, Docker or Kubernetes) ends the server's loop; the
-        # requests under way are answered and the workers are given every job waiting here,
-        # rather than the process ending where it stands.
-        signal.signal(signal.SIGTERM, _stop)
         secret = settings.require("SLACK_SIGNING_SECRET")
         serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
     except MissingSetting as exc:
         print(f"newjob: {exc}", file=sys.stderr)
         return 2
-    except WorkerStartError as exc:
-        print(f"newjob: {exc}; its error is in the log above.", file=sys.stderr)
-        return 1
-    finally:
-        if pool is not None:
-            pool.stop()
     return 0
 
 
