@@ -7,9 +7,10 @@ handler itself as a lazy function, which Bolt runs in its listener threads. The 
 `ack()` is then a no-op: Slack has its answer already. Events are acknowledged by Bolt; their
 handlers go the same way, and an event Slack delivers again is left alone.
 
-View submissions validate before they acknowledge (errors go in the response), so they are
-registered whole, as `app.view(callback)(reported(handler))`: Bolt answers Slack as soon as the
-handler calls `ack()`, and the handler goes on working in its thread.
+View submissions validate before they acknowledge (errors go in the response), and buttons that
+open a form must use Slack's trigger_id within 3 seconds, so both are registered whole, as
+`app.view(callback)(reported(handler))`: Bolt runs the handler at once in one of its listener
+threads, answers Slack as soon as it calls `ack()`, and the handler goes on working there.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def lazy_work(handler: Callable[..., Any]) -> Callable[..., None]:
 
 
 def reported(handler: Callable[..., Any]) -> Callable[..., None]:
-    """A listener that acknowledges itself (a form's submission): its errors are told to the
+    """A listener that acknowledges itself (a form's submission, a button opening a form): its
+    errors are told to the
     person and never reach Bolt, and one that fails before acknowledging is acknowledged then
     (the form closes; the person is told what went wrong). Bolt (1.30) would otherwise answer
     Slack with an error, or, for an error just after `ack()`, replace the acknowledgement it

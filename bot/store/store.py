@@ -221,16 +221,12 @@ class Store:
         connection per thread and queued the threads behind one another. So a yes is good for
         HEALTHY_FOR seconds (an event that slips through in the moment the database goes away
         gets the "database unavailable" note from the work that follows, as a click does);
-        a no is never reused. In the second half of a yes, the first caller starts the next
-        check in the background and goes on with the yes, so that under steady traffic nobody
-        waits for a check. Otherwise callers at the same moment share one check: one at a
-        time asks the database, and a caller that waited for it takes the answer of a check
-        that began after it called. No answer within PING_WAIT is a no."""
+        a no is never reused. Callers at the same moment share one check: one at a time asks
+        the database, and a caller that waited for it takes the answer of a check that began
+        after it called. No answer within PING_WAIT is a no."""
         asked = time.monotonic()
         checked_at, answered = self._last_ping
         if answered and asked - checked_at < HEALTHY_FOR:
-            if asked - checked_at > HEALTHY_FOR / 2 and self._ping_lock.acquire(blocking=False):
-                self._renew()
             return True
         if not self._ping_lock.acquire(timeout=PING_WAIT):
             return False  # a check is stuck: as good as no answer
@@ -253,20 +249,6 @@ class Store:
             answered = False
         self._last_ping = (started, answered)
         return answered
-
-    def _renew(self) -> None:
-        """With `_ping_lock` held: check in a thread of its own, which releases the lock."""
-
-        def check_then_release() -> None:
-            try:
-                self._check()
-            finally:
-                self._ping_lock.release()
-
-        try:
-            threading.Thread(target=check_then_release, name="database-check", daemon=True).start()
-        except RuntimeError:  # no new threads (the interpreter is ending): the next caller checks
-            self._ping_lock.release()
 
     def dispose(self) -> None:
         self.engine.dispose()
