@@ -40,9 +40,11 @@ def test_a_database_that_does_not_answer(fake_slack: FakeSlack, tmp_path: Path) 
 
 def test_a_token_slack_refuses(fake_slack: FakeSlack, tmp_path: Path) -> None:
     fake_slack.set_response("auth.test", {"ok": False, "error": "invalid_auth"})
+    started = time.monotonic()
     done = serve(
         tmp_path, SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}"
     )
+    assert time.monotonic() - started < 10  # it took over 20 s with the worker pool
     assert done.returncode == 2
     assert "newjob: Slack did not accept the bot token" in done.stderr
     assert "invalid_auth" in done.stderr and "Check SLACK_BOT_TOKEN" in done.stderr

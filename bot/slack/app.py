@@ -21,7 +21,7 @@ from slack_sdk.webhook import WebhookClient, WebhookResponse
 from bot.drafting import Drafting
 from bot.settings import Settings
 from bot.slack.context import Services, refuses_event
-from bot.slack.lazy import on_error
+from bot.slack.lazy import on_error, outside_work_slot
 from bot.slack.listeners import register_listeners
 from bot.store import Store
 
@@ -35,11 +35,20 @@ CLIENT_TIMEOUT = 10  # seconds per Web API call
 LISTENER_THREADS = 64
 
 
+class RateLimitWait(RateLimitErrorRetryHandler):
+    """slack_sdk's handler for 429s, waiting out Retry-After outside the work slot it holds
+    (bot.slack.lazy.outside_work_slot), so that the wait holds up nobody else's work."""
+
+    def prepare_for_next_attempt(self, **kwargs: Any) -> None:
+        with outside_work_slot():
+            super().prepare_for_next_attempt(**kwargs)
+
+
 def retry_handlers() -> list[RetryHandler]:
     """Wait out 429s (Retry-After), retry 5xx and dropped connections, and try once more after
     a timeout (at worst a message shows twice; else it would be lost)."""
     return [
-        RateLimitErrorRetryHandler(max_retry_count=3),
+        RateLimitWait(max_retry_count=3),
         ServerErrorRetryHandler(max_retry_count=2),
         ConnectionErrorRetryHandler(max_retry_count=2),
         ConnectionErrorRetryHandler(max_retry_count=1, error_types=[TimeoutError]),

@@ -18,7 +18,9 @@ from __future__ import annotations
 import inspect
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -35,6 +37,40 @@ log = logging.getLogger(__name__)
 # busy app then took seconds instead of milliseconds.
 WORK_SLOTS = 8
 _slots = threading.BoundedSemaphore(WORK_SLOTS)
+# The work waits for a slot in threads of its own, never in Bolt's listener threads: those also
+# run the acknowledgements, which would otherwise queue behind work waiting for a slot.
+WORK_THREADS = 64
+_work_threads = ThreadPoolExecutor(WORK_THREADS, thread_name_prefix="work")
+_holding = threading.local()  # whether this thread holds a work slot
+
+
+@contextmanager
+def _work_slot() -> Iterator[None]:
+    _slots.acquire()
+    _holding.slot = True
+    try:
+        yield
+    finally:
+        if _holding.slot:
+            _holding.slot = False
+            _slots.release()
+
+
+@contextmanager
+def outside_work_slot() -> Iterator[None]:
+    """While lazy work only waits (Slack said Retry-After), its slot goes to someone else's
+    work, and it takes a slot again before it goes on: one person's rate limit delays nobody
+    else's work (it held all eight slots, and an unrelated `/newjob help` waited 28 s)."""
+    if not getattr(_holding, "slot", False):
+        yield
+        return
+    _holding.slot = False
+    _slots.release()
+    try:
+        yield
+    finally:
+        _slots.acquire()
+        _holding.slot = True
 
 
 def acknowledge(ack: Ack) -> None:
@@ -52,16 +88,19 @@ def lazy_work(handler: Callable[..., Any]) -> Callable[..., None]:
     delivered again left alone."""
     names = _argument_names(handler)
 
-    def work(**kwargs: Any) -> None:
+    def run(kwargs: dict[str, Any]) -> None:
         arguments = {name: kwargs[name] for name in names}
         if "ack" in arguments:
             arguments["ack"] = _acknowledged
-        with _slots:
+        with _work_slot():
             try:
                 if first_delivery(kwargs["body"], kwargs["context"]):
                     handler(**arguments)
             except Exception as error:
                 on_error(error, kwargs["body"], kwargs["context"])
+
+    def work(**kwargs: Any) -> None:
+        _work_threads.submit(run, kwargs)
 
     return _taking(work, handler, [*names, *(n for n in ("body", "context") if n not in names)])
 
