@@ -41,6 +41,21 @@ _slots = threading.BoundedSemaphore(WORK_SLOTS)
 # run the acknowledgements, which would otherwise queue behind work waiting for a slot.
 WORK_THREADS = 64
 _work_threads = ThreadPoolExecutor(WORK_THREADS, thread_name_prefix="work")
+_backlog_lock = threading.Lock()
+_backlog = 0  # pieces of work acknowledged and not yet finished, in this process
+
+
+def backlog() -> int:
+    """How many pieces of acknowledged work this process has not finished yet (/healthz)."""
+    return _backlog
+
+
+def _count(change: int) -> None:
+    global _backlog
+    with _backlog_lock:
+        _backlog += change
+
+
 _holding = threading.local()  # whether this thread holds a work slot
 
 
@@ -92,14 +107,17 @@ def lazy_work(handler: Callable[..., Any]) -> Callable[..., None]:
         arguments = {name: kwargs[name] for name in names}
         if "ack" in arguments:
             arguments["ack"] = _acknowledged
-        with _work_slot():
-            try:
+        try:
+            with _work_slot():
                 if first_delivery(kwargs["body"], kwargs["context"]):
                     handler(**arguments)
-            except Exception as error:
-                on_error(error, kwargs["body"], kwargs["context"])
+        except Exception as error:
+            on_error(error, kwargs["body"], kwargs["context"])
+        finally:
+            _count(-1)
 
     def work(**kwargs: Any) -> None:
+        _count(+1)
         _work_threads.submit(run, kwargs)
 
     return _taking(work, handler, [*names, *(n for n in ("body", "context") if n not in names)])

@@ -19,6 +19,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 
+from bot.slack.lazy import backlog
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ def wsgi_app(
         if path == "/healthz" and method in ("GET", "HEAD"):
             healthy = store.ping()
             status = "200 OK" if healthy else "503 Service Unavailable"
-            return _reply(start_response, status, {"ok": healthy, "database": healthy})
+            answer = {"ok": healthy, "database": healthy, "backlog": backlog()}
+            return _reply(start_response, status, answer)
         return _reply(start_response, "404 Not Found", {"ok": False})
 
     return application
