@@ -116,8 +116,8 @@ class Server:
         raise TimeoutError(f"no answer from {self.base}/healthz in {timeout:.0f}s: {self.tail()}")
 
     def peak_rss_mb(self) -> float:
-        """The most memory the process has held so far (VmHWM), in MB, with its worker
-        processes' added (an upper bound: each peak may have come at a different time)."""
+        """The most memory the process has held so far (VmHWM), in MB, with that of any
+        process it started added (an upper bound: each peak may have come at a different time)."""
         pids = [self.process.pid, *children(self.process.pid)]
         return sum(peak_rss_mb(pid) for pid in pids)
 
@@ -145,7 +145,7 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def children(pid: int) -> list[int]:
-    """The processes `pid` started (Newjob's worker processes)."""
+    """The processes `pid` started (none, since Newjob does its work in the server process)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -158,7 +158,7 @@ def children(pid: int) -> list[int]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time the process and its worker processes have used so far."""
+    """User and system CPU time the process and any it started have used so far."""
     total = 0.0
     for each in [pid, *children(pid)]:
         try:

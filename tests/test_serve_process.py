@@ -94,6 +94,8 @@ def test_a_stop_finishes_the_work_acknowledged(fake_slack: FakeSlack, tmp_path: 
         while Path(f"/proc/{pid}").exists() and _state(pid) != "Z":
             assert time.monotonic() < deadline, "still running 15 s after SIGTERM"
             time.sleep(0.05)
+    log = (tmp_path / "serve.log").read_text()
+    assert "stopping: finishing the" in log and log.rstrip().endswith("stopped")
 
 
 def _state(pid: int) -> str:

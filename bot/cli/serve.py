@@ -12,6 +12,8 @@ import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from slack_bolt import App
+
     from bot.settings import Settings
     from bot.store import Store
 
@@ -64,11 +66,14 @@ def run(args: argparse.Namespace) -> int:
         # requests under way are answered, and the work already acknowledged (in Bolt's
         # listener threads) is finished before the process exits.
         signal.signal(signal.SIGTERM, _stop)
-        if socket_mode:
-            serve_socket(app, settings.require("SLACK_APP_TOKEN"))
-            return 0
-        secret = settings.require("SLACK_SIGNING_SECRET")
-        serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
+        try:
+            if socket_mode:
+                serve_socket(app, settings.require("SLACK_APP_TOKEN"))
+                return 0
+            secret = settings.require("SLACK_SIGNING_SECRET")
+            serve_http(app, store, signing_secret=secret, host=args.host, port=args.port)
+        finally:
+            _finish_work(app)
     except MissingSetting as exc:
         print(f"newjob: {exc}", file=sys.stderr)
         return 2
@@ -112,6 +117,19 @@ def prune_deliveries_now_and_then(store: Store) -> threading.Thread:
     thread = threading.Thread(target=prune, name="prune-deliveries", daemon=True)
     thread.start()
     return thread
+
+
+def _finish_work(app: App) -> None:
+    """Before the process ends: Bolt's listener threads finish the acknowledgements under way
+    (each hands its work over), then the work handed over is done. Done here, in the main
+    thread, rather than left to the interpreter's exit, which refuses new work to any pool."""
+    from bot.slack.lazy import backlog, finish_work
+
+    log.info("stopping: finishing the %d piece(s) of work acknowledged", backlog())
+    executor = app.listener_runner.listener_executor
+    executor.shutdown(wait=True)
+    finish_work()
+    log.info("stopped")
 
 
 def _stop(_signal: int, _frame: Any) -> None:

@@ -45,6 +45,11 @@ _backlog_lock = threading.Lock()
 _backlog = 0  # pieces of work acknowledged and not yet finished, in this process
 
 
+def finish_work() -> None:
+    """Wait until every piece of work handed over so far is done, and take no more (a stop)."""
+    _work_threads.shutdown(wait=True)
+
+
 def backlog() -> int:
     """How many pieces of acknowledged work this process has not finished yet (/healthz)."""
     return _backlog
