@@ -1,7 +1,8 @@
 """Acknowledgement latency under load: Newjob against a bare Bolt app that only acknowledges.
 
-Both run as `serve_http` processes (the same waitress configuration) on 127.0.0.1, with their Web
-API client pointed at the fake Slack in a third process, and get the same sequence of signed
+Newjob runs as `newjob serve --http`, the bare app as Bolt's stock WSGI adapter, each a process
+on the same waitress configuration (`serve_wsgi`) on 127.0.0.1, with their Web API client
+pointed at the fake Slack in a third process, and get the same sequence of signed
 requests from the same load generator: slash commands (`/newjob <title>`), button clicks (a "did
 you mean" pick that starts a draft, and a dialogue answer, often a stale double-click) and message
 events (typed answers in a dialogue thread). Latency is from sending a request to reading its whole

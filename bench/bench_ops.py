@@ -116,7 +116,7 @@ def operations() -> Iterator[tuple[str, Callable[[], object]]]:
     role = role_for("network_technician")
     yield "resolve_title", cycling(TITLES, match_title)
     yield "pay_lookup", cycling(PAY_QUERIES, lambda query: pay_for(*query))
-    yield "render_all_formats", lambda: [render(posting, fmt, role) for fmt in FORMATS]
+    yield "render_all_formats", lambda: [render(posting, fmt) for fmt in FORMATS]
     yield "checks", lambda: check_posting(posting, role=role, today=TODAY)
     yield "dialogue_step", _dialogue_step()
 

@@ -1,9 +1,9 @@
 """Servers the benchmarks start as their own processes, on 127.0.0.1 only.
 
-`newjob serve --http` (the real entry point), a bare Bolt app that only acknowledges (served by
-the same `serve_http`, so the same waitress configuration), and the fake Slack Web API from
-tests/ (so that no benchmark ever reaches slack.com). Each runs in a process of its own so the
-load generator measures the servers, not its own threads.
+`newjob serve --http` (the real entry point), a bare Bolt app that only acknowledges (Bolt's
+stock WSGI adapter, served by the same `serve_wsgi`, so the same waitress configuration), and the
+fake Slack Web API from tests/ (so that no benchmark ever reaches slack.com). Each runs in a
+process of its own so the load generator measures the servers, not its own threads.
 
     python -m bench.servers fake-slack          # prints its base URL, serves until stdin closes
     python -m bench.servers bare --port N       # SLACK_API_URL from the environment
@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,8 +116,8 @@ class Server:
         raise TimeoutError(f"no answer from {self.base}/healthz in {timeout:.0f}s: {self.tail()}")
 
     def peak_rss_mb(self) -> float:
-        """The most memory the process has held so far (VmHWM), in MB, with its worker
-        processes' added (an upper bound: each peak may have come at a different time)."""
+        """The most memory the process has held so far (VmHWM), in MB, with that of any
+        process it started added (an upper bound: each peak may have come at a different time)."""
         pids = [self.process.pid, *children(self.process.pid)]
         return sum(peak_rss_mb(pid) for pid in pids)
 
@@ -145,7 +145,7 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def children(pid: int) -> list[int]:
-    """The processes `pid` started (Newjob's worker processes)."""
+    """The processes `pid` started (none, since Newjob does its work in the server process)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -158,7 +158,7 @@ def children(pid: int) -> list[int]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time the process and its worker processes have used so far."""
+    """User and system CPU time the process and any it started have used so far."""
     total = 0.0
     for each in [pid, *children(pid)]:
         try:
@@ -273,13 +273,21 @@ def bare_app(slack_url: str) -> object:
 
 
 def _serve_bare(port: int) -> None:
-    from bot.slack.server import serve_http
-    from bot.store import Store
-    from tests.slack_requests import SIGNING_SECRET
+    """The bare app as Bolt documents it for WSGI servers: its `SlackRequestHandler`, on the
+    same waitress configuration as Newjob's (`serve_wsgi`), with a /healthz beside it."""
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    app = bare_app(os.environ["SLACK_API_URL"])
-    store = Store("sqlite://")
-    serve_http(app, store, signing_secret=SIGNING_SECRET, host=HOST, port=port)  # type: ignore[arg-type]
+    from bot.slack.server import serve_wsgi
+
+    handler = SlackRequestHandler(bare_app(os.environ["SLACK_API_URL"]))  # type: ignore[arg-type]
+
+    def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/healthz":
+            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+            return [b"ok"]
+        return handler(environ, start_response)
+
+    serve_wsgi(application, host=HOST, port=port)
 
 
 def main() -> None:

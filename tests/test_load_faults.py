@@ -126,6 +126,28 @@ def test_a_rate_limited_reply_waits_retry_after_and_arrives(run: Running) -> Non
     finish(run, manager)
 
 
+def test_a_long_retry_after_for_some_people_delays_nobody_else(run: Running) -> None:
+    """Slack answers the replies to more people than there are work slots with 429 and a
+    Retry-After of 5 s: an unrelated person's `/newjob help` is still answered at once, and the
+    held replies arrive once the wait is over."""
+    from bot.slack.lazy import WORK_SLOTS
+
+    held = WORK_SLOTS + 2
+    run.fake.fail_next("response_url", 429, retry_after=5, times=held)
+    began = time.monotonic()
+    for n in range(held):
+        assert run.slack.command("help", user_id=f"U0LIMIT{n:03d}").status_code == 200
+    run.fake.wait_for("response_url", count=held, timeout=5)  # each told to wait
+    asked = time.monotonic()
+    assert run.slack.command("help", user_id="U0UNRELATE").status_code == 200
+    replies = run.fake.wait_for("response_url", count=held + 1, timeout=5)
+    assert replies[held].ok and time.monotonic() - asked < 1.5
+    assert time.monotonic() - began < 5  # before any held reply's wait was over
+    done = run.fake.wait_for("response_url", count=2 * held + 1, timeout=15)
+    assert sum(1 for c in done if c.ok) == held + 1
+    assert all(c.params["text"] == say("slack.usage") for c in done if c.ok)
+
+
 def test_server_errors_are_retried(run: Running) -> None:
     manager = started(run)
     run.fake.fail_next("chat.postMessage", 500, times=2)

@@ -1,10 +1,11 @@
 """`newjob serve --http` refusing to start, in plain words, when the database or Slack is not
-there: exit code 2, one sentence naming the setting to check, and no worker left behind."""
+there: exit code 2, one sentence naming the setting to check."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests import slack_fixtures
@@ -39,9 +40,11 @@ def test_a_database_that_does_not_answer(fake_slack: FakeSlack, tmp_path: Path) 
 
 def test_a_token_slack_refuses(fake_slack: FakeSlack, tmp_path: Path) -> None:
     fake_slack.set_response("auth.test", {"ok": False, "error": "invalid_auth"})
+    started = time.monotonic()
     done = serve(
         tmp_path, SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}"
     )
+    assert time.monotonic() - started < 10  # it took over 20 s with the worker pool
     assert done.returncode == 2
     assert "newjob: Slack did not accept the bot token" in done.stderr
     assert "invalid_auth" in done.stderr and "Check SLACK_BOT_TOKEN" in done.stderr
@@ -59,7 +62,7 @@ def test_slack_out_of_reach(tmp_path: Path) -> None:
 
 def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_path: Path) -> None:
     """`make run` (newjob run) with a bot token and signing secret: the HTTP app, with its
-    worker, answering /healthz."""
+    answering /healthz."""
     port = free_port()
     env = serve_env(SLACK_API_URL=fake_slack.url, DATABASE_URL=f"sqlite:///{tmp_path / 'n.db'}")
     command = [sys.executable, "-m", "bot.cli", "run", "--host", "127.0.0.1", "--port", str(port)]
@@ -67,7 +70,7 @@ def test_newjob_run_with_tokens_serves_the_slack_app(fake_slack: FakeSlack, tmp_
         process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=log)
     try:
         wait_healthy(process, port, tmp_path / "run.log")
-        assert "1 worker processes ready" in (tmp_path / "run.log").read_text()
+        assert "Newjob listening on" in (tmp_path / "run.log").read_text()
     finally:
         process.terminate()
         process.wait(10)
@@ -117,6 +120,44 @@ def test_a_correct_start_logs_no_bolt_warning(fake_slack: FakeSlack, tmp_path: P
         process.terminate()
         process.wait(10)
     logged = (tmp_path / "serve.log").read_text()
-    assert "1 worker processes ready" in logged
+    assert "Newjob listening on" in logged
     assert "will be unused" not in logged and "WARNING" not in logged
     assert fake_slack.count("auth.test") >= 1  # the token was checked at start, at the fake
+
+
+def test_serve_migrates_and_prunes_old_deliveries(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """The server brings the schema up to date on start, and forgets deliveries older than a
+    day (Slack's repeats of an event come within minutes) while keeping recent ones."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from bot.store import Store
+
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    store = Store(url)
+    store.migrate()
+    assert store.first_delivery("event:Ev0OLD") and store.first_delivery("event:Ev0NEW")
+    with store.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE processed_events SET at = :at WHERE key = 'event:Ev0OLD'"),
+            {"at": dt.datetime.now(dt.UTC) - dt.timedelta(days=3)},
+        )
+    port = free_port()
+    env = serve_env(SLACK_API_URL=fake_slack.url, DATABASE_URL=url)
+    with (tmp_path / "serve.log").open("wb") as log:
+        process = subprocess.Popen(
+            [*SERVE, "--port", str(port)], env=env, cwd=tmp_path, stdout=log, stderr=log
+        )
+    try:
+        wait_healthy(process, port, tmp_path / "serve.log")
+        deadline = time.monotonic() + 10
+        while "pruned 1 deliveries" not in (tmp_path / "serve.log").read_text():
+            assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+            time.sleep(0.05)
+    finally:
+        process.terminate()
+        process.wait(10)
+    assert store.first_delivery("event:Ev0OLD")  # forgotten
+    assert not store.first_delivery("event:Ev0NEW")  # still known
+    store.dispose()

@@ -3,6 +3,7 @@ unchanged: the server parses each body once and writes Bolt's response itself.""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
@@ -54,3 +55,21 @@ def test_a_lazy_only_header_from_outside_is_ignored(run: Running) -> None:
     assert response.status_code == 200
     [reply] = run.fake.wait_for("response_url")
     assert "Network Technician" in str(reply.params["blocks"])
+
+
+def test_healthz_reports_the_database_and_the_work_not_yet_done(run: Running) -> None:
+    """/healthz: the database answers, and how much acknowledged work is still to do (Slack
+    holding the replies to three commands); once they are done, none."""
+    import httpx
+
+    health = f"{run.base_url}/healthz"
+    assert httpx.get(health).json() == {"ok": True, "database": True, "backlog": 0}
+    run.fake.hang_next("response_url", 1.5, times=3)
+    for n in range(3):
+        assert run.slack.command("help", user_id=f"U0HEALTH{n:02d}").status_code == 200
+    run.fake.wait_for("response_url", count=3, timeout=5)  # all three held at the fake
+    assert httpx.get(health).json()["backlog"] == 3
+    deadline = time.monotonic() + 10
+    while httpx.get(health).json()["backlog"] != 0:
+        assert time.monotonic() < deadline, "the backlog never went back to 0"
+        time.sleep(0.05)

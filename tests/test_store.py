@@ -171,32 +171,22 @@ def test_callers_at_the_same_moment_share_one_database_check(store: Store) -> No
     assert 1 <= len(checks) <= 2  # the first check, and one for those who asked during it
 
 
-def test_a_yes_is_renewed_in_the_background_before_it_runs_out(
+def test_a_yes_runs_out_and_the_next_caller_checks_again(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Under steady traffic nobody waits for a check: in the second half of a yes, the caller
-    gets the yes at once while the next check runs (held here until the caller has its yes)."""
-    healthy_for = 2.0
+    """No check runs in the background: within a yes, callers take it; after it, the next
+    caller asks the database itself."""
+    healthy_for = 0.5
     monkeypatch.setattr("bot.store.store.HEALTHY_FOR", healthy_for)
-    renewal = threading.Event()
-    began: list[float] = []
-
-    @event.listens_for(store.engine, "before_cursor_execute")
-    def held(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement == "SELECT 1":
-            began.append(time.monotonic())
-            if len(began) > 1:
-                renewal.wait(10)
-
+    checks = _slow_checks(store, 0)
     assert store.ping()
-    time.sleep(healthy_for * 0.6)
-    assert store.ping() is True  # while the renewal is held
-    assert store.ping() is True  # and only one renewal is under way
-    renewal.set()
-    time.sleep(max(0.0, began[0] + healthy_for + 0.1 - time.monotonic()))
-    assert store.ping() is True  # the first yes has run out: the renewal's answers
-    assert len(began) == 2
-    assert began[1] < began[0] + healthy_for  # renewed before it ran out, not after
+    time.sleep(healthy_for * 0.8)
+    assert store.ping() is True
+    assert len(checks) == 1  # within the yes: no check, in the foreground or behind it
+    time.sleep(healthy_for * 0.4)
+    assert len(checks) == 1
+    assert store.ping() is True
+    assert len(checks) == 2
 
 
 def test_a_check_begun_before_the_call_is_not_its_answer(store: Store) -> None:

@@ -25,9 +25,7 @@ def run(args: argparse.Namespace) -> int:
         # Neither mode asked for: serve takes Socket Mode when SLACK_APP_TOKEN is set, else
         # HTTP, and says what each needs when neither's setting is there.
         return serve.run(
-            argparse.Namespace(
-                socket=False, http=False, port=args.port, host=args.host, workers=None
-            )
+            argparse.Namespace(socket=False, http=False, port=args.port, host=args.host)
         )
     print(say("terminal.connect_slack"))
     return chat.run(argparse.Namespace(user="you"))

@@ -134,14 +134,6 @@ class OnceOnly(Middleware):
     within the five minutes Bolt accepts it) is acknowledged and does nothing, in whichever
     process or instance it arrives: the pair is remembered in the database."""
 
-    def __init__(self, app: App) -> None:
-        self.app = app
-
-    def handled(self, req: BoltRequest, resp: BoltResponse) -> bool:
-        """Whether a listener takes the request: one that none does changes nothing, and is
-        not remembered (the matchers only read the body)."""
-        return any(listener.matches(req=req, resp=resp) for listener in self.app._listeners)
-
     def process(
         self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
     ) -> BoltResponse:
@@ -150,7 +142,7 @@ class OnceOnly(Middleware):
         timestamp = req.headers.get("x-slack-request-timestamp") or []
         signature = req.headers.get("x-slack-signature") or []
         services = req.context.get("services")
-        if not timestamp or not signature or services is None or not self.handled(req, resp):
+        if not timestamp or not signature or services is None:
             return next()  # Socket Mode (nothing signed to replay), or nothing to do
         try:
             first = services.store.first_request(timestamp[0], signature[0])
@@ -165,4 +157,4 @@ class OnceOnly(Middleware):
 def register(app: App) -> None:
     """The edge checks, after the middleware that gives listeners their services."""
     app.use(CheckedRequest())
-    app.use(OnceOnly(app))
+    app.use(OnceOnly())

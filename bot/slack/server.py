@@ -1,18 +1,25 @@
-"""Running the Slack app: HTTP mode on waitress (a production WSGI server), or Socket Mode."""
+"""Running the Slack app: HTTP mode through Bolt's WSGI adapter on waitress, or Socket Mode
+through Bolt's SocketModeHandler.
+
+Waitress reads each request's headers and body in its event loop and hands a thread only a
+request that has arrived whole, so connections that send part of a request and then nothing
+hold no thread; `channel_timeout` closes them (see the README on the reverse proxy in front)."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
-from http import HTTPStatus
+from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import parse_qsl
 
-from slack_bolt import App, BoltRequest, BoltResponse
-from slack_bolt.request.internals import parse_body
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 
+from bot.slack.lazy import backlog
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -23,20 +30,31 @@ MAX_BODY = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is r
 # deeper ones are refused (400) before anything walks them recursively.
 MAX_DEPTH = 64
 
+# Idle or slow connections: waitress closes one that sends nothing for CHANNEL_TIMEOUT seconds
+# (a request line and part of a header, say), and keeps up to CONNECTION_LIMIT open at once.
+CHANNEL_TIMEOUT = 10
+CONNECTION_LIMIT = 1000
+THREADS = 16
+
 StartResponse = Callable[..., Any]
+# Headers Bolt reads to run one lazy function alone (as its AWS Lambda adapter re-invokes
+# itself); they are not part of what Slack signs, so from outside they are dropped.
 LAZY_ENVIRON = ("HTTP_X_SLACK_BOLT_LAZY_ONLY", "HTTP_X_SLACK_BOLT_LAZY_FUNCTION_NAME")
 
 
 def wsgi_app(
     app: App, store: Store, *, signing_secret: str
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """`POST /slack/events` for Slack, `GET /healthz` for load balancers; 404 otherwise.
+    """`POST /slack/events` for Slack (Bolt's own WSGI adapter), `GET /healthz` for load
+    balancers; 404 otherwise.
 
     A request to /slack/events reaches Bolt only when it is signed with `signing_secret` within
     the last 5 minutes (else 401) and its body is one Bolt can read (else 400): Bolt parses a
     body before it checks the signature, and answered 500 to malformed ones, signed or not.
+    Bolt checks the signature again itself.
     """
     verifier = SignatureVerifier(signing_secret)
+    bolt = SlackRequestHandler(app, path="/slack/events")
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -53,19 +71,22 @@ def wsgi_app(
             body = environ["wsgi.input"].read(length) if length > 0 else b""
             if not _signed(verifier, body, environ):
                 return _reply(start_response, "401 Unauthorized", {"ok": False})
-            text, parsed = _parsed(body, str(environ.get("CONTENT_TYPE") or ""))
-            if parsed is None:
+            if _parsed(body, str(environ.get("CONTENT_TYPE") or "")) is None:
                 return _reply(start_response, "400 Bad Request", {"ok": False})
+            for name in LAZY_ENVIRON:  # Bolt's marks of its own lazy re-runs, never Slack's
+                environ.pop(name, None)
+            environ["wsgi.input"] = io.BytesIO(body)  # read here once; Bolt reads it again
+            environ["CONTENT_LENGTH"] = str(len(body))
             try:
-                response = app.dispatch(_bolt_request(text, parsed, environ))
+                return bolt(environ, start_response)
             except Exception:  # a signed body of a shape Bolt cannot read
                 log.exception("could not read a signed request")
                 return _reply(start_response, "400 Bad Request", {"ok": False})
-            return _answer(start_response, response)
         if path == "/healthz" and method in ("GET", "HEAD"):
             healthy = store.ping()
             status = "200 OK" if healthy else "503 Service Unavailable"
-            return _reply(start_response, status, {"ok": healthy, "database": healthy})
+            answer = {"ok": healthy, "database": healthy, "backlog": backlog()}
+            return _reply(start_response, status, answer)
         return _reply(start_response, "404 Not Found", {"ok": False})
 
     return application
@@ -83,20 +104,25 @@ def _signed(verifier: SignatureVerifier, body: bytes, environ: dict[str, Any]) -
         return False
 
 
-def _parsed(body: bytes, content_type: str) -> tuple[str, dict[str, Any] | None]:
-    """The body as text, and as Bolt reads it if Bolt can: UTF-8, a JSON object (directly, or
-    as the `payload` of a form) or a plain form, with the parts Slack always sends for the
-    kinds the app handles, nested no deeper than MAX_DEPTH; else None."""
+def _parsed(body: bytes, content_type: str) -> dict[str, Any] | None:
+    """The body as Bolt reads it (by Bolt's rules: JSON when so labelled or when it starts with
+    a brace, else a form, whose `payload` is JSON), if Bolt can: UTF-8, a JSON object, with the
+    parts Slack always sends for the kinds the app handles, nested no deeper than MAX_DEPTH;
+    else None."""
     try:
         text = body.decode("utf-8")
-        parsed = parse_body(text, content_type.split(";")[0].strip() or None)
+        if content_type.split(";")[0].strip() == "application/json" or text.startswith("{"):
+            parsed: Any = json.loads(text)
+        else:
+            form = dict(parse_qsl(text, keep_blank_values=True))
+            parsed = json.loads(form["payload"]) if "payload" in form else form
     # UnicodeDecodeError and json.JSONDecodeError are ValueErrors; the parser is recursive,
     # so JSON nested past Python's recursion limit raises RecursionError.
     except (ValueError, RecursionError):
-        return "", None
+        return None
     if isinstance(parsed, dict) and _shallow(parsed) and _complete(parsed):
-        return text, parsed
-    return text, None
+        return parsed
+    return None
 
 
 def _shallow(parsed: dict[str, Any]) -> bool:
@@ -136,45 +162,6 @@ def _complete(parsed: dict[str, Any]) -> bool:
     return True  # other kinds: Bolt answers 404 to those it has no listener for
 
 
-def _bolt_request(raw_body: str, parsed: dict[str, Any], environ: dict[str, Any]) -> BoltRequest:
-    """The request as Bolt takes it, from the body parsed once here (Bolt's WSGI adapter parses
-    it again, which cost a tenth of an acknowledgement: make bench). Bolt only takes a parsed
-    body in Socket Mode, so the request is made as one, then given its raw body (which Bolt
-    checks the signature of) and made an HTTP request again."""
-    headers: dict[str, str | Sequence[str]] = {
-        key[5:].lower().replace("_", "-"): value
-        for key, value in environ.items()
-        # Only the front makes lazy-only requests, for its worker processes; from outside,
-        # the headers that would mark one are ignored.
-        if key.startswith("HTTP_") and key not in LAZY_ENVIRON
-    }
-    for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
-        if key in environ:
-            headers[key.lower().replace("_", "-")] = environ[key]
-    request = BoltRequest(
-        body=parsed, query=environ.get("QUERY_STRING", ""), headers=headers, mode="socket_mode"
-    )
-    request.raw_body = raw_body
-    request.mode = "http"
-    return request
-
-
-def _answer(start_response: StartResponse, response: BoltResponse) -> list[bytes]:
-    data = response.body.encode()
-    try:
-        reason = HTTPStatus(response.status).phrase
-    except ValueError:
-        reason = "Unknown"
-    headers = [
-        (name, value)
-        for name, values in response.headers.items()
-        if name.lower() != "content-length"
-        for value in values
-    ]
-    start_response(f"{response.status} {reason}", [*headers, ("Content-Length", str(len(data)))])
-    return [data]
-
-
 def _text(data: dict[str, Any], key: str) -> bool:
     value = data.get(key)
     return isinstance(value, str) and bool(value)
@@ -211,18 +198,36 @@ class NowAndThen(logging.Filter):
 
 
 def serve_http(
-    app: App, store: Store, *, signing_secret: str, host: str, port: int, threads: int = 16
+    app: App, store: Store, *, signing_secret: str, host: str, port: int, threads: int = THREADS
 ) -> None:
+    log.info("Newjob listening on http://%s:%s/slack/events", host, port)
+    serve_wsgi(
+        wsgi_app(app, store, signing_secret=signing_secret), host=host, port=port, threads=threads
+    )
+
+
+def serve_wsgi(
+    application: Callable[[dict[str, Any], StartResponse], Iterable[bytes]],
+    *,
+    host: str,
+    port: int,
+    threads: int = THREADS,
+) -> None:
+    """`application` on waitress, as Newjob is served (make bench serves Bolt's stock adapter
+    through this too, so that both have the same server configuration)."""
     import waitress
 
     logging.getLogger("waitress.queue").addFilter(NowAndThen(QUEUE_WARNING_EVERY))
-    log.info("Newjob listening on http://%s:%s/slack/events", host, port)
     waitress.serve(
-        wsgi_app(app, store, signing_secret=signing_secret),
+        application,
         host=host,
         port=port,
         threads=threads,
         max_request_body_size=MAX_BODY,
+        channel_timeout=CHANNEL_TIMEOUT,
+        connection_limit=CONNECTION_LIMIT,
+        cleanup_interval=max(1, CHANNEL_TIMEOUT // 2),
+        asyncore_use_poll=True,  # select() stops at 1,024 descriptors
         ident="newjob",
     )
 

@@ -34,16 +34,14 @@ from bot.store.records import (
     SessionRecord,
     VersionRecord,
 )
+from bot.store.schema import SchemaTooNew, upgrade
 from bot.store.tables import (
-    SCHEMA_VERSION,
     Approval,
     AuditEvent,
-    Base,
     DialogueSession,
     Draft,
     DraftVersion,
     ProcessedEvent,
-    SchemaVersion,
     utcnow,
 )
 
@@ -217,7 +215,8 @@ class Store:
             return work(session)
 
     def migrate(self) -> None:
-        """Create the schema on a new database, and bring an older one up to date.
+        """Create the schema on a new database, and bring an older one up to date: alembic's
+        revisions (bot/store/schema.py), as `newjob db upgrade` runs them.
 
         Instances and their worker processes starting at the same moment take turns, so none
         sees a half-made schema or races another to create it: on PostgreSQL under one
@@ -246,25 +245,11 @@ class Store:
                 connection.execute(
                     text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
                 )
-            Base.metadata.create_all(connection)
-            with Session(bind=connection) as session:
-                self._record_version(session)
-                session.flush()
+            try:
+                upgrade(connection)
+            except SchemaTooNew as exc:
+                raise StoreUnavailable(str(exc)) from exc
             connection.commit()
-
-    @staticmethod
-    def _record_version(session: Session) -> None:
-        row = session.get(SchemaVersion, 1)
-        if row is None:
-            session.add(SchemaVersion(id=1, version=SCHEMA_VERSION))
-        elif row.version > SCHEMA_VERSION:
-            raise StoreUnavailable(
-                f"The database schema is version {row.version}, newer than this Newjob "
-                f"({SCHEMA_VERSION}); upgrade Newjob."
-            )
-        else:
-            # Future schema changes go here, one step per version.
-            row.version = SCHEMA_VERSION
 
     def ping(self) -> bool:
         """Whether the database answers.
@@ -273,16 +258,12 @@ class Store:
         connection per thread and queued the threads behind one another. So a yes is good for
         HEALTHY_FOR seconds (an event that slips through in the moment the database goes away
         gets the "database unavailable" note from the work that follows, as a click does);
-        a no is never reused. In the second half of a yes, the first caller starts the next
-        check in the background and goes on with the yes, so that under steady traffic nobody
-        waits for a check. Otherwise callers at the same moment share one check: one at a
-        time asks the database, and a caller that waited for it takes the answer of a check
-        that began after it called. No answer within PING_WAIT is a no."""
+        a no is never reused. Callers at the same moment share one check: one at a time asks
+        the database, and a caller that waited for it takes the answer of a check that began
+        after it called. No answer within PING_WAIT is a no."""
         asked = time.monotonic()
         checked_at, answered = self._last_ping
         if answered and asked - checked_at < HEALTHY_FOR:
-            if asked - checked_at > HEALTHY_FOR / 2 and self._ping_lock.acquire(blocking=False):
-                self._renew()
             return True
         if not self._ping_lock.acquire(timeout=PING_WAIT):
             return False  # a check is stuck: as good as no answer
@@ -305,20 +286,6 @@ class Store:
             answered = False
         self._last_ping = (started, answered)
         return answered
-
-    def _renew(self) -> None:
-        """With `_ping_lock` held: check in a thread of its own, which releases the lock."""
-
-        def check_then_release() -> None:
-            try:
-                self._check()
-            finally:
-                self._ping_lock.release()
-
-        try:
-            threading.Thread(target=check_then_release, name="database-check", daemon=True).start()
-        except RuntimeError:  # no new threads (the interpreter is ending): the next caller checks
-            self._ping_lock.release()
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -677,3 +644,14 @@ class Store:
             return True
         except IntegrityError:
             return False
+
+    def prune_deliveries(self, older_than: dt.timedelta) -> int:
+        """Forget deliveries seen more than `older_than` ago (Slack retries an event within
+        minutes, so a day's memory is plenty); returns how many were removed."""
+        cutoff = utcnow() - older_than
+
+        def work(session: Session) -> int:
+            result = session.execute(delete(ProcessedEvent).where(ProcessedEvent.at < cutoff))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+        return self._run(work)

@@ -1,4 +1,8 @@
-"""The database schema (SQLAlchemy 2 declarative tables). SQLite and PostgreSQL alike."""
+"""The database schema (SQLAlchemy 2 declarative tables). SQLite and PostgreSQL alike.
+
+A change here needs its alembic revision in bot/store/migrations/versions (`alembic revision
+--autogenerate` writes a first cut; see the README); tests/test_store_migrations.py checks that
+the revisions build exactly these tables."""
 
 from __future__ import annotations
 
@@ -7,8 +11,6 @@ from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-SCHEMA_VERSION = 1
 
 
 def utcnow() -> dt.datetime:
@@ -20,6 +22,9 @@ class Base(DeclarativeBase):
 
 
 class SchemaVersion(Base):
+    """The marker a Newjob from before migrations checks (alembic_version is what counts now):
+    revision 0002 set it to 2, which such a Newjob refuses to write to."""
+
     __tablename__ = "newjob_schema"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -109,4 +114,4 @@ class ProcessedEvent(Base):
     __tablename__ = "processed_events"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -6,7 +6,7 @@ import re
 
 from slack_bolt import App
 
-from bot.slack.lazy import after_ack
+from bot.slack.lazy import after_ack, reported
 from bot.slack.listeners.actions import dialogue, preview, review
 from bot.slack.review_blocks import APPROVE, EDIT, OVERRIDE, REQUEST_CHANGES, RETRY
 
@@ -19,11 +19,13 @@ def register(app: App) -> None:
     app.action("pick_role_none")(**after_ack(dialogue.none_of_these))
     app.action("pick_role_cancel")(**after_ack(dialogue.cancel_pick))
     app.action(re.compile(r"^draft_reopen_\d+$"))(**after_ack(dialogue.reopen_draft))
-    app.action("draft_edit")(**after_ack(preview.edit))
+    # Buttons that open a form run at once in the listener that acknowledges them (not as lazy
+    # work, which may wait for a work slot): Slack's trigger_id is good for 3 seconds.
+    app.action("draft_edit")(reported(preview.edit))
     app.action("draft_start_over")(**after_ack(preview.start_over))
     app.action("draft_submit")(**after_ack(review.submit))
     app.action(APPROVE)(**after_ack(review.approve))
-    app.action(REQUEST_CHANGES)(**after_ack(review.request_changes))
-    app.action(EDIT)(**after_ack(preview.edit))
-    app.action(OVERRIDE)(**after_ack(review.override))
+    app.action(REQUEST_CHANGES)(reported(review.request_changes))
+    app.action(EDIT)(reported(preview.edit))
+    app.action(OVERRIDE)(reported(review.override))
     app.action(RETRY)(**after_ack(review.retry))
