@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from slack_sdk import WebClient
@@ -268,9 +268,17 @@ def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: I
         log.warning("could not confirm the submission of #%s: %s", draft.id, slack_error(exc))
 
 
-def ping_approvers(client: WebClient, app: Services, draft: DraftRecord, *, actor: str) -> None:
-    """A DM to each approver named in the settings (not the requester, nor whoever acted) that a
-    version waits for them; user groups are mentioned on the review card instead."""
+def ping_approvers(
+    client: WebClient,
+    app: Services,
+    draft: DraftRecord,
+    *,
+    actor: str,
+    told: Collection[str] = (),
+) -> None:
+    """A DM to each approver named in the settings that a version waits for them: not the
+    requester, nor whoever acted, nor those `told` already (mentioned in the thread). User
+    groups are mentioned on the review card and in the thread instead."""
     policy = reviewing(app).policy
     text = say(
         "review.ping.waiting",
@@ -280,7 +288,7 @@ def ping_approvers(client: WebClient, app: Services, draft: DraftRecord, *, acto
         link=rb.link_target(draft.permalink) if draft.permalink else "",
     )
     for user in sorted(policy.approvers):
-        if not rb.is_user_id(user) or user in (draft.requester, actor):
+        if not rb.is_user_id(user) or user in (draft.requester, actor, *told):
             continue
         try:
             channel = client.conversations_open(users=user)["channel"]["id"]
@@ -396,16 +404,22 @@ def announce(
     if draft is None or revision.after is None:
         return
     summary = reviewing(app).check_summary(draft, revision.after)
+    again = to_look_again(app, draft, user)
+    pings = [rb.mention(person) for person in again]
+    if revision.reopened:  # it waits for the approvers again: the groups hear it here
+        pings += [rb.group_mention(g) for g in reviewing(app).policy.groups]
     text, blocks = rb.version_post(
         revision.version,
         names(client)(user),
         describe(revision.changes),
         checks_line=summary.line,
         reopened=revision.reopened,
-        ping=" ".join(rb.mention(person) for person in to_look_again(app, draft, user)),
+        ping=" ".join(pings),
     )
     in_thread(client, draft, text, blocks, inform)
     refresh(client, app, draft.id)
+    if revision.reopened:
+        ping_approvers(client, app, draft, actor=user, told=again)
 
 
 def to_look_again(app: Services, draft: DraftRecord, actor: str) -> list[str]:
