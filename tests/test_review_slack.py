@@ -224,7 +224,7 @@ def test_set_pay_makes_v2_and_old_version_buttons_are_stale(run: Running) -> Non
     assert "version 2" in text_of(review_post(run, draft.id))
     # Approve clicked on the post as it was for version 1: refused, v2 needs its own approval.
     click(run, v1_post, "Approve", APPROVER)
-    assert "version 2 now" in wait_ephemeral(run, APPROVER)
+    assert "at version 2 now" in wait_ephemeral(run, APPROVER)
     assert run.store.approvals(draft.id, 1) == [] and run.store.approvals(draft.id, 2) == []
     # Other edits by reply, and a bad one answered with the problem, not a guess.
     for text, version in (
@@ -247,7 +247,7 @@ def test_set_pay_makes_v2_and_old_version_buttons_are_stale(run: Running) -> Non
     assert draft_now(run, draft.id).current_version == 6
     # A non-approver may not edit.
     reply(run, draft, "set pay 90000-99000 USD/year", REVIEWER)
-    assert "changed nothing" in wait_ephemeral(run, REVIEWER)
+    assert "so nothing changed" in wait_ephemeral(run, REVIEWER)
     assert draft_now(run, draft.id).current_version == 6
 
 
@@ -345,7 +345,7 @@ def test_checks_errors_block_approval_until_overridden_with_a_reason(run: Runnin
     post = review_post(run, draft.id)
     assert "block approval" in text_of(post)
     reply(run, draft, "Approve", APPROVER)
-    assert "errors block approval" in wait_ephemeral(run, APPROVER)
+    assert "1 error blocks approval" in wait_ephemeral(run, APPROVER)
     assert run.store.approvals(draft.id, 1) == []
     # Approve anyway: a non-approver may not; an approver must say why.
     click(run, post, "Approve anyway…", REVIEWER)
@@ -408,15 +408,19 @@ def test_bot_not_in_the_review_channel(run: Running) -> None:
     assert draft_now(run, draft.id).status is DraftStatus.READY
 
 
-def test_questions_are_left_alone_and_unclear_replies_get_help(run: Running) -> None:
+def test_talk_in_the_thread_is_left_alone_and_half_commands_get_one_line(run: Running) -> None:
     draft, preview = ready_draft(run)
     draft = submit(run, preview, draft.id)
+    posts = len(thread_posts(run, draft))
+    reply(run, draft, "nice, we really need this role filled", REVIEWER)
     reply(run, draft, "What does the pay law in Colorado require?", REVIEWER)
-    reply(run, draft, "hmm not sure about this one", REVIEWER)
+    reply(run, draft, "set pya to 60k", REVIEWER)  # starts like a command: one line of help
     help_text = wait_ephemeral(run, REVIEWER)
-    assert "`approve`" in help_text and "`changes:" in help_text
-    time.sleep(0.3)
+    assert "`approve`" in help_text and "`changes: …`" in help_text
+    assert "\n" not in help_text and len(help_text) < 160
+    time.sleep(0.5)
     assert len(ephemerals(run, REVIEWER)) == 1
+    assert len(thread_posts(run, draft)) == posts
     assert draft_now(run, draft.id).current_version == 1
     # Messages outside a review thread are not review business at all.
     run.slack.message("approve", user_id=APPROVER, channel_id=REVIEW_CHANNEL)

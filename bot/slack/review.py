@@ -21,6 +21,7 @@ from bot.drafting import role_for
 from bot.posting import Posting
 from bot.render.market import market_range
 from bot.render.mrkdwn import escape
+from bot.review.commands import clean
 from bot.review.diff import describe
 from bot.review.policy import MembersOf
 from bot.review.publish import Export
@@ -115,6 +116,23 @@ def slack_error(exc: BaseException) -> str:
     if isinstance(exc, SlackApiError):
         return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
     return (str(exc) or type(exc).__name__)[:200]
+
+
+_COMMAND_WORDS = frozenset(
+    "approve approved lgtm change changes request set add remove delete drop".split()
+)
+
+
+def starts_like_command(text: str) -> bool:
+    """Whether a reply starts with a review command's word ('set', 'approve', 'changes:')."""
+    words = clean(text).split(maxsplit=1)
+    first = words[0].lower().rstrip(":,.!–—-") if words else ""
+    return first in _COMMAND_WORDS
+
+
+def mentions(text: str, bot_user_id: str | None) -> bool:
+    """Whether `text` @mentions Newjob."""
+    return bool(bot_user_id) and f"<@{bot_user_id}" in text
 
 
 def refusal(result: Refusable) -> str:
