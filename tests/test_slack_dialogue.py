@@ -119,8 +119,17 @@ def test_whole_dialogue_to_preview_and_edit(run: Running) -> None:
 
     duties = latest(run)
     assert "7 of 14" in all_text(duties["blocks"])
-    # The entry-level duties are offered: supervised, no leading of others.
-    assert "with a senior technician on hand" in all_text(duties["blocks"])
+    # The entry-level duties are offered: supervised, no leading of others. Each is shown once,
+    # whole: as a checkbox, its label going on in the description.
+    [ticks] = [
+        e for b in duties["blocks"] for e in b.get("elements") or [] if e["type"] == "checkboxes"
+    ]
+    offered = [
+        " ".join(o[part]["text"] for part in ("text", "description") if part in o)
+        for o in ticks["options"]
+    ]
+    assert any("with a senior technician on hand" in duty for duty in offered)
+    assert all_text(duties["blocks"]).count("with a senior") == 1
     say_in_thread(run, thread, "1-3, 5\nConfigure VLANs for the new office")
 
     requirements = latest(run)

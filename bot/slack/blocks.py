@@ -79,7 +79,10 @@ def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
     if ask.intro:
         blocks.append(section(escape(ask.intro)))
     blocks.append(section(f"*{progress}* · {escape(ask.wording)}"))
-    if ask.options:
+    # The options are shown once: as the checkboxes themselves when each fits in one (label and
+    # description), else as a numbered list with the checkboxes naming only the numbers.
+    fits = all(len(_pick_text(i, o)) <= 2 * OPTION_TEXT for i, o in enumerate(ask.options, 1))
+    if ask.options and not fits:
         listing = "\n".join(
             say("slack.numbered_item", number=index, text=escape(option))
             for index, option in enumerate(ask.options, start=1)
@@ -108,13 +111,8 @@ def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
                         "type": "checkboxes",
                         "action_id": "dialogue_tick",
                         "options": [
-                            {
-                                "text": plain(
-                                    say("slack.pick_label", number=index + 1, text=option)
-                                ),
-                                "value": str(index),
-                            }
-                            for index, option in enumerate(ask.options)
+                            _pick_option(index, option, whole=fits)
+                            for index, option in enumerate(ask.options, start=1)
                         ],
                     }
                 ],
@@ -139,6 +137,30 @@ def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
     )
     blocks.append(actions(f"answer-{draft_id}-{step}", elements))
     return blocks
+
+
+OPTION_TEXT = 75  # Slack's limit for an option's text, and for its description
+
+
+def _pick_text(number: int, option: str) -> str:
+    return say("slack.pick_label", number=number, text=option)
+
+
+def _pick_option(number: int, option: str, *, whole: bool) -> dict[str, Any]:
+    """A checkbox for one option: its whole text (going on in the description when longer than
+    a label may be), or only its number when the list above shows the text."""
+    value = str(number - 1)
+    if not whole:
+        return {"text": plain(say("slack.pick_number", number=number)), "value": value}
+    text = _pick_text(number, option)
+    if len(text) <= OPTION_TEXT:
+        return {"text": plain(text), "value": value}
+    cut = text.rfind(" ", 0, OPTION_TEXT)
+    cut = cut if cut > OPTION_TEXT // 2 else OPTION_TEXT
+    head, rest = text[:cut].rstrip(), text[cut:].lstrip()
+    if len(rest) > OPTION_TEXT:  # only for a word longer than the label: cut it
+        return {"text": plain(text), "value": value}
+    return {"text": plain(head), "description": plain(rest), "value": value}
 
 
 def question_text(ask: Ask) -> str:
@@ -212,11 +234,24 @@ def draft_list_blocks(drafts: list[DraftRecord]) -> list[Block]:
     return blocks[:MAX_BLOCKS]
 
 
+def _short_title(title: str, limit: int = 75) -> str:
+    """A job title for a button: whole, or cut before its qualifier ('…, Except Line
+    Installers') rather than mid-word."""
+    if len(title) <= limit:
+        return title
+    for mark in (", ", " (", " - "):
+        cut = title.rfind(mark, 0, limit)
+        if cut > 0:
+            return title[:cut]
+    cut = title.rfind(" ", 0, limit - 1)
+    return title[: cut if cut > 0 else limit - 1] + "…"
+
+
 def did_you_mean_blocks(query: str, alternatives: list[Any]) -> list[Block]:
     """Buttons for each role a title could mean; `alternatives` are drafting.RoleChoice."""
     elements = [
         button(
-            alternative.title + (f" ({alternative.code})" if alternative.code else ""),
+            _short_title(alternative.title),
             f"pick_role_{index}",
             json.dumps({"k": alternative.key, "t": query[:150]}, separators=(",", ":")),
             style="primary" if index == 0 else None,
