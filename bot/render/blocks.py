@@ -260,4 +260,7 @@ def one_line(text: str, limit: int = 200) -> str:
         cut = text.find(end)
         if 0 < cut < limit:
             return text[: cut + 1]
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"

@@ -152,7 +152,7 @@ def review_post(
 
 _ICONS = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
 MAX_CARD_ERRORS = 2
-CARD_ERROR_LENGTH = 160
+CARD_ERROR_LENGTH = 200  # the first sentence, if it is this short; else cut at a word
 
 
 def checks_line(findings: list[Finding]) -> str:
@@ -167,10 +167,7 @@ def checks_line(findings: list[Finding]) -> str:
     errors = [f for f in findings if f.severity == "error"]
     lines = [line]
     for finding in errors[:MAX_CARD_ERRORS]:
-        message = finding.message
-        if len(message) > CARD_ERROR_LENGTH:
-            message = message[: CARD_ERROR_LENGTH - 1].rstrip() + "…"
-        lines.append(f"⛔ {escape(message)}")
+        lines.append(f"⛔ {escape(one_line(finding.message, CARD_ERROR_LENGTH))}")
     if errors:
         lines.append(say("review.card.blocks_approval"))
     return "\n".join(lines)
