@@ -262,3 +262,58 @@ def did_you_mean_blocks(query: str, alternatives: list[Any]) -> list[Block]:
         section(say("slack.did_you_mean", query=escape(query))),
         actions("did-you-mean", elements),
     ]
+
+
+# ------------------------------------------------------------------ living messages
+# Messages in the manager's DM that change as the draft moves on: a question once answered, a
+# preview once submitted or published, the thread's first message. Each function takes the
+# blocks as Slack holds them and gives the blocks to update the message with.
+
+_LIVE_PREFIXES = ("answer-", "picks-", "preview-")
+
+
+def is_live(block: Block, draft_id: int, prefixes: tuple[str, ...] = _LIVE_PREFIXES) -> bool:
+    """A block of buttons (or ticks) of this draft that still asks for a click."""
+    block_id = str(block.get("block_id") or "")
+    return block.get("type") == "actions" and any(
+        block_id.startswith(f"{prefix}{draft_id}") for prefix in prefixes
+    )
+
+
+def answered_blocks(blocks: list[Block], draft_id: int, answer: str) -> list[Block]:
+    """A question once answered: its buttons and ticks gone, what was picked shown in their
+    place ('✅ On-site'); the question and its hint stay, so the thread still reads."""
+    kept = [block for block in blocks if not is_live(block, draft_id)]
+    return [*kept, context(escape(answer))][:MAX_BLOCKS]
+
+
+def _status_id(draft_id: int) -> str:
+    return f"status-{draft_id}"
+
+
+def settled_preview_blocks(blocks: list[Block], draft_id: int, line: str) -> list[Block]:
+    """A preview once the draft has moved on: its Submit / Edit / Start over (or the status it
+    showed before) replaced by the draft's status (`line`, mrkdwn: '📤 In review · <…|View>')."""
+    kept = [
+        block
+        for block in blocks
+        if not is_live(block, draft_id, ("preview-",))
+        and block.get("block_id") != _status_id(draft_id)
+    ]
+    status = {**section(line), "block_id": _status_id(draft_id)}
+    return [*kept, status][:MAX_BLOCKS]
+
+
+def preview_status(blocks: list[Block], draft_id: int) -> str | None:
+    """For a preview of this draft: the status it shows ('' while its buttons are live); None
+    for any other message."""
+    for block in blocks:
+        if is_live(block, draft_id, ("preview-",)):
+            return ""
+        if block.get("block_id") == _status_id(draft_id):
+            return str((block.get("text") or {}).get("text") or "")
+    return None
+
+
+def has_live_question(blocks: list[Block], draft_id: int) -> bool:
+    return any(is_live(block, draft_id, ("answer-", "picks-")) for block in blocks)

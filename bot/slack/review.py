@@ -33,7 +33,7 @@ from bot.review.reviewing import (
     Reviewing,
     Revision,
 )
-from bot.slack import home
+from bot.slack import home, living
 from bot.slack import review_blocks as rb
 from bot.slack.context import Services
 from bot.store import DraftRecord, DraftStatus
@@ -243,6 +243,7 @@ def refresh(client: WebClient, app: Services, draft_id: int) -> None:
     except (SlackClientError, OSError) as exc:
         log.warning("could not update the review post of #%s: %s", draft.id, slack_error(exc))
     home.refresh(client, app, draft)
+    living.show_status(client, draft)
 
 
 def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: Inform) -> None:
@@ -275,6 +276,7 @@ def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: I
     draft = review.submitted(draft, actor=user, channel=where, ts=ts, permalink=link)
     ping_approvers(client, app, draft, actor=user)
     home.refresh(client, app, draft)
+    living.show_status(client, draft)
     note = say(
         "review.submitted",
         version=draft.current_version,
