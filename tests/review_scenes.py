@@ -16,7 +16,7 @@ from bot.slack.replies import show_version
 from bot.store import DraftRecord, DraftStatus
 from tests.fake_slack import Call
 from tests.newjob_app import Running
-from tests.slack_requests import HIRING_MANAGER, REVIEW_CHANNEL
+from tests.slack_requests import HIRING_MANAGER, JOBS_CHANNEL, REVIEW_CHANNEL
 
 
 def posting_data(**changes: Any) -> dict[str, Any]:
@@ -217,3 +217,45 @@ def published(run: Running, draft_id: int) -> DraftRecord:
         ),
     )
     return draft_now(run, draft_id)
+
+
+def visible_text(blocks: list[dict[str, Any]]) -> str:
+    """What a reader sees of `blocks`: every text in them (headers, sections, fields, context,
+    button labels), one per line."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in ("plain_text", "mrkdwn") and isinstance(node.get("text"), str):
+                found.append(node["text"])
+                return
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(blocks)
+    return "\n".join(found)
+
+
+def assert_compact(message: dict[str, Any], *, blocks: int = 12, chars: int = 1500) -> str:
+    """The message is a card: fewer than `blocks` blocks and `chars` visible characters."""
+    shown = visible_text(message.get("blocks") or [])
+    assert len(message["blocks"]) < blocks, (len(message["blocks"]), shown)
+    assert len(shown) < chars, (len(shown), shown)
+    return shown
+
+
+def apply_url(message: dict[str, Any]) -> str:
+    """The `url` of the message's Apply button."""
+    for block in message.get("blocks") or []:
+        for element in block.get("elements") or []:
+            if element.get("type") == "button" and element["text"]["text"] == "Apply":
+                return str(element.get("url") or "")
+    raise AssertionError(f"no Apply button in {text_of(message)}")
+
+
+def jobs_card_call(call: Call) -> bool:
+    """A post of the #jobs card itself (not a reply in its thread)."""
+    return call.params.get("channel") == JOBS_CHANNEL and not call.params.get("thread_ts")

@@ -39,9 +39,9 @@ def _to_preview(playground: Playground, answers: tuple[str, ...], apply: str) ->
 def test_a_whole_draft_in_the_terminal(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     assert "Newjob playground" in "\n".join(playground.greet())
+    # The exact title of a curated role starts at once, with no "did you mean".
     out = _say(playground, "/newjob network technician")
-    assert "more than one job" in out and "1) Network Technician" in out
-    out = _say(playground, "1")
+    assert "more than one job" not in out
     assert "[1 of 14]" in out and "Acme Networks" in out
     assert "[2 of 14]" in _say(playground, "ok")
     assert "[3 of 14]" in _say(playground, "mid")

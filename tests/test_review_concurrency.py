@@ -13,6 +13,7 @@ from tests.newjob_app import Running, running_app
 from tests.review_scenes import (
     button,
     draft_now,
+    jobs_card_call,
     kinds,
     published,
     ready_draft,
@@ -75,8 +76,7 @@ def test_concurrent_approvals_on_two_instances_publish_once(
     ):
         for _round in range(3):
             _race(one, two)
-        all_jobs = fake_slack.calls(
-            "chat.postMessage", predicate=lambda c: c.params.get("channel") == JOBS_CHANNEL
-        )
+        all_jobs = fake_slack.calls("chat.postMessage", predicate=jobs_card_call)
         assert len(all_jobs) == 3
-        wait_until(lambda: len([f for f in fake_slack.files() if f.completed]) == 9, what="files")
+        # three files each to the DM thread and the review thread, for each of the three drafts
+        wait_until(lambda: len([f for f in fake_slack.files() if f.completed]) == 18, what="files")

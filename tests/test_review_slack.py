@@ -18,10 +18,13 @@ from tests import slack_fixtures
 from tests.fake_slack import FakeSlack
 from tests.newjob_app import Running, running_app
 from tests.review_scenes import (
+    apply_url,
+    assert_compact,
     click,
     draft_now,
     ephemerals,
     has_button,
+    jobs_card_call,
     kinds,
     published,
     ready_draft,
@@ -35,7 +38,6 @@ from tests.review_scenes import (
 )
 from tests.slack_requests import (
     APPROVER,
-    GENERAL_CHANNEL,
     HIRING_MANAGER,
     JOBS_CHANNEL,
     REVIEW_CHANNEL,
@@ -69,13 +71,9 @@ def _dialogue_to_preview(run: Running) -> dict[str, Any]:
     """/newjob network technician, answered like a manager in Denver would; the preview."""
     assert run.slack.command("network technician").status_code == 200
     [reply_call] = run.fake.wait_for("response_url")
-    ephemeral = {"ts": run.fake.next_ts(), "blocks": reply_call.params["blocks"]}
-    _step(
-        run,
-        lambda: run.slack.block_action(
-            "pick_role_0", message=ephemeral, channel_id=GENERAL_CHANNEL
-        ),
-    )
+    # The exact title of a curated role: no "could mean more than one job", the draft starts.
+    assert "pick_role" not in str(reply_call.params)
+    assert "Starting your *network technician* draft" in str(reply_call.params["text"])
     run.fake.wait_for("chat.postMessage", count=2)
     thread = str(run.fake.calls("chat.postMessage")[0].response["ts"])  # type: ignore[index]
     for label in ("Use the suggestion", "Mid", "On-site"):
@@ -99,26 +97,29 @@ def test_submit_review_edit_approve_publish(run: Running) -> None:
     [draft] = run.store.drafts_for(HIRING_MANAGER)
     assert draft.status is DraftStatus.READY
 
-    # Submit → the review post: header, key facts, the posting, the checks, the buttons.
+    # Submit → the review card: the decision first, then the buttons; the posting behind one.
     draft = submit(run, preview, draft.id)
     assert draft.status is DraftStatus.IN_REVIEW and draft.review_channel == REVIEW_CHANNEL
     post = review_post(run, draft.id)
-    shown = text_of(post)
+    shown = assert_compact(post)
     for expected in (
         "Network Technician",
-        "version 1",
+        "*v1*",
         "in review",
-        f"<@{HIRING_MANAGER}>",
-        "Denver, CO",
+        "requested by hana.hiring",
+        "Denver, CO · On-site",
         "Full-time",
         "$55,000 – $65,000 a year",
-        "Applications close",
-        "Answer support tickets and calls about network faults",
+        "below the local range ($80,880 – $86,100 a year)",
+        "BLS OEWS, May 2025",
+        "Closes",
         "Checks:",
         "Colorado",  # the pay-transparency error: Colorado wants the benefits described
     ):
         assert expected in shown, expected
-    for label in ("Approve", "Request changes", "Edit", "Approve anyway…"):
+    assert f"<@{HIRING_MANAGER}>" not in text_of(post)  # they submitted it: no ping
+    assert "Answer support tickets" not in shown  # the duties are behind View full posting
+    for label in ("Approve", "Request changes", "Edit", "View full posting", "Approve anyway…"):
         assert has_button(post, label), label
     assert draft.permalink.startswith("https://")  # the review thread, until it is published
     note = run.fake.wait_for("chat.postMessage", predicate=lambda c: "for review" in str(c.text))
@@ -146,26 +147,36 @@ def test_submit_review_edit_approve_publish(run: Running) -> None:
     )[0]
     assert "Benefits: added “Health, dental and vision insurance”" in text_of(version_post)
     post = review_post(run, draft.id)
-    assert "version 2" in text_of(post) and "Health, dental and vision" in text_of(post)
+    assert "*v2*" in text_of(post) and "Colorado" not in text_of(post)
     assert not has_button(post, "Approve anyway…")  # the error is fixed
+    # The whole posting, in a modal: the new benefit, the duties, the reviewers' notes.
+    opened = run.fake.count("views.open")
+    click(run, post, "View full posting", REVIEWER)
+    modal = run.fake.wait_for("views.open", count=opened + 1)[-1].response["view"]  # type: ignore[index]
+    for expected in ("Health, dental and vision", "Answer support tickets", "BLS OEWS", "Checks:"):
+        assert expected in text_of(modal), expected
 
     # An approver replies "lgtm" to version 2: approved, published to the jobs channel.
     reply(run, draft, "LGTM :+1:", APPROVER)
     done = published(run, draft.id)
     assert [a.approver for a in run.store.approvals(draft.id, 2)] == [APPROVER]
-    [jobs_post] = run.fake.calls(
-        "chat.postMessage", predicate=lambda c: c.params.get("channel") == JOBS_CHANNEL
-    )
+    [jobs_post] = run.fake.calls("chat.postMessage", predicate=jobs_card_call)
     job = run.fake.message(JOBS_CHANNEL, done.jobs_ts)
     assert job["ts"] == jobs_post.response["ts"]  # type: ignore[index]
-    assert "https://acme.example.com/jobs/42" in text_of(job) and "Apply" in text_of(job)
+    assert_compact(job)
+    assert apply_url(job) == "https://acme.example.com/jobs/42"
     assert done.permalink.startswith("https://") and JOBS_CHANNEL in done.permalink
 
-    # The exports, in the thread of the published message.
-    files = wait_until(lambda: [f for f in run.fake.files() if f.completed], what="files")
-    assert sorted(f.filename.rsplit(".", 1)[1] for f in files) == ["html", "json", "md"]
-    for upload in files:
-        assert upload.channels == [JOBS_CHANNEL] and upload.thread_ts == done.jobs_ts
+    # The exports, to the people who made it: the requester's DM thread and the review thread.
+    files = wait_until(
+        lambda: (f := [f for f in run.fake.files() if f.completed]) and len(f) == 6 and f,
+        what="files",
+    )
+    where = sorted((f.channels[0], f.thread_ts) for f in files)
+    assert where == sorted(
+        [(done.dm_channel, done.dm_thread_ts)] * 3 + [(REVIEW_CHANNEL, done.review_ts)] * 3
+    )
+    assert sorted(f.filename.rsplit(".", 1)[1] for f in files[:3]) == ["html", "json", "md"]
     html = next(f for f in files if f.filename.endswith(".html")).text
     assert "application/ld+json" in html and "JobPosting" in html
     as_json = next(f for f in files if f.filename.endswith(".json")).text
@@ -208,7 +219,7 @@ def test_set_pay_makes_v2_and_old_version_buttons_are_stale(run: Running) -> Non
     assert "version 2" in text_of(review_post(run, draft.id))
     # Approve clicked on the post as it was for version 1: refused, v2 needs its own approval.
     click(run, v1_post, "Approve", APPROVER)
-    assert "version 2 now" in wait_ephemeral(run, APPROVER)
+    assert "at version 2 now" in wait_ephemeral(run, APPROVER)
     assert run.store.approvals(draft.id, 1) == [] and run.store.approvals(draft.id, 2) == []
     # Other edits by reply, and a bad one answered with the problem, not a guess.
     for text, version in (
@@ -231,7 +242,7 @@ def test_set_pay_makes_v2_and_old_version_buttons_are_stale(run: Running) -> Non
     assert draft_now(run, draft.id).current_version == 6
     # A non-approver may not edit.
     reply(run, draft, "set pay 90000-99000 USD/year", REVIEWER)
-    assert "changed nothing" in wait_ephemeral(run, REVIEWER)
+    assert "so nothing changed" in wait_ephemeral(run, REVIEWER)
     assert draft_now(run, draft.id).current_version == 6
 
 
@@ -267,9 +278,7 @@ def test_same_event_twice_and_double_clicks_count_once(
         click(run, post, "Approve", REVIEWER)
         wait_ephemeral(run, REVIEWER)
         assert len(run.store.approvals(draft.id, 1)) == 2
-        jobs = run.fake.calls(
-            "chat.postMessage", predicate=lambda c: c.params.get("channel") == JOBS_CHANNEL
-        )
+        jobs = run.fake.calls("chat.postMessage", predicate=jobs_card_call)
         assert len(jobs) == 1 and kinds(run, draft.id).count("published") == 1
 
 
@@ -331,7 +340,7 @@ def test_checks_errors_block_approval_until_overridden_with_a_reason(run: Runnin
     post = review_post(run, draft.id)
     assert "block approval" in text_of(post)
     reply(run, draft, "Approve", APPROVER)
-    assert "errors block approval" in wait_ephemeral(run, APPROVER)
+    assert "1 error blocks approval" in wait_ephemeral(run, APPROVER)
     assert run.store.approvals(draft.id, 1) == []
     # Approve anyway: a non-approver may not; an approver must say why.
     click(run, post, "Approve anyway…", REVIEWER)
@@ -394,15 +403,19 @@ def test_bot_not_in_the_review_channel(run: Running) -> None:
     assert draft_now(run, draft.id).status is DraftStatus.READY
 
 
-def test_questions_are_left_alone_and_unclear_replies_get_help(run: Running) -> None:
+def test_talk_in_the_thread_is_left_alone_and_half_commands_get_one_line(run: Running) -> None:
     draft, preview = ready_draft(run)
     draft = submit(run, preview, draft.id)
+    posts = len(thread_posts(run, draft))
+    reply(run, draft, "nice, we really need this role filled", REVIEWER)
     reply(run, draft, "What does the pay law in Colorado require?", REVIEWER)
-    reply(run, draft, "hmm not sure about this one", REVIEWER)
+    reply(run, draft, "set pya to 60k", REVIEWER)  # starts like a command: one line of help
     help_text = wait_ephemeral(run, REVIEWER)
-    assert "`approve`" in help_text and "`changes:" in help_text
-    time.sleep(0.3)
+    assert "`approve`" in help_text and "`changes: …`" in help_text
+    assert "\n" not in help_text and len(help_text) < 160
+    time.sleep(0.5)
     assert len(ephemerals(run, REVIEWER)) == 1
+    assert len(thread_posts(run, draft)) == posts
     assert draft_now(run, draft.id).current_version == 1
     # Messages outside a review thread are not review business at all.
     run.slack.message("approve", user_id=APPROVER, channel_id=REVIEW_CHANNEL)
@@ -439,21 +452,22 @@ def test_app_home_lists_drafts_waiting_for_me_through_user_groups(
         draft, preview = ready_draft(run)
         draft = submit(run, preview, draft.id)
         run.slack.home_opened(REVIEWER)
-        [home] = run.fake.wait_for("views.publish")
-        waiting = text_of(home.params["view"])
-        assert "Waiting for your approval" in waiting and f"#{draft.id}" in waiting
+        wait_until(lambda: run.fake.home_view(REVIEWER), what="the reviewer's home")
+        waiting = text_of(run.fake.home_view(REVIEWER) or {})
+        assert "Waiting for your approval" in waiting and "Network Technician" in waiting
         assert draft.permalink in waiting
         assert run.fake.count("usergroups.users.list") >= 1
         # The requester sees it among their drafts, not as waiting for them.
         run.slack.home_opened(HIRING_MANAGER)
-        mine = run.fake.wait_for("views.publish", count=2)[-1]
-        assert "requested by" not in text_of(mine.params["view"])
+        wait_until(lambda: run.fake.home_view(HIRING_MANAGER), what="the requester's home")
+        assert "requested by" not in text_of(run.fake.home_view(HIRING_MANAGER) or {})
         # The group member may approve.
         click(run, review_post(run, draft.id), "Approve", REVIEWER)
         published(run, draft.id)
-        run.slack.home_opened(REVIEWER)
-        after = run.fake.wait_for("views.publish", count=3)[-1]
-        assert f"#{draft.id}" not in text_of(after.params["view"])
+        wait_until(
+            lambda: "Approve" not in text_of(run.fake.home_view(REVIEWER) or {}),
+            what="the reviewer's home without the draft",
+        )
 
 
 def test_webhook_failure_offers_retry_then_succeeds(fake_slack: FakeSlack, sqlite_url: str) -> None:
@@ -480,10 +494,8 @@ def test_webhook_failure_offers_retry_then_succeeds(fake_slack: FakeSlack, sqlit
         assert len(delivered) == 1
         assert delivered[0].params["title"] == "Network Technician"
         assert delivered[0].headers["idempotency-key"] == f"newjob-draft-{draft.id}-v1"
-        jobs = run.fake.calls(
-            "chat.postMessage", predicate=lambda c: c.params.get("channel") == JOBS_CHANNEL
-        )
-        assert len(jobs) == 1 and len([f for f in run.fake.files() if f.completed]) == 3
+        jobs = run.fake.calls("chat.postMessage", predicate=jobs_card_call)
+        assert len(jobs) == 1 and len([f for f in run.fake.files() if f.completed]) == 6
         history = kinds(run, draft.id)
         assert history.count("publish_failed") == 1 and history.count("published") == 1
         # A second click on the old Retry button: nothing left to retry.
@@ -537,6 +549,15 @@ def test_a_long_posting_fits_slacks_limits(run: Running) -> None:
     wait_until(lambda: draft_now(run, draft.id).current_version == 2)
     reply(run, draft, "lgtm", APPROVER)
     published(run, draft.id)
-    job = run.fake.message(JOBS_CHANNEL, draft_now(run, draft.id).jobs_ts)
-    assert len(job["blocks"]) <= 50 and "Apply for this job" in text_of(job)
+    done = draft_now(run, draft.id)
+    job = run.fake.message(JOBS_CHANNEL, done.jobs_ts)
+    assert_compact(job)
+    assert "and 34 more in the thread" in text_of(job)  # 5 of the 39 duties left
+    # The whole description in the thread under it, cut to fit where it must be.
+    [description] = [
+        m
+        for m in run.fake.messages(JOBS_CHANNEL, thread_ts=done.jobs_ts)
+        if m["ts"] != done.jobs_ts
+    ]
+    assert len(description["blocks"]) <= 50 and "acme.example.com/jobs/42" in text_of(description)
     # The fake_slack fixture fails the test if Slack would have refused any of these messages.

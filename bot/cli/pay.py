@@ -91,7 +91,9 @@ def _run(args: argparse.Namespace) -> int:
         code = role.onet_code
         best = found.resolution.best
         matched = best.matched if best else role.title
-        if found.ambiguous:
+        # Other occupations sharing the title are worth a word even when the curated role
+        # is clearly meant (the resolution's own flag, not whether to ask).
+        if found.ambiguous or found.resolution.ambiguous:
             also = [f"{a.code} {a.title}" for a in found.alternatives[:2] if a.code]
     report = pay_for(code, args.location)
     if args.json:

@@ -201,3 +201,66 @@ def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return _pieces(text, limit - 1)[0] + "…"
+
+
+# ------------------------------------------------------------------ cards
+
+
+def place_line(posting: Posting) -> str:
+    """'Denver, CO · On-site', 'Remote (United States)'; '' without a location."""
+    from bot.posting import Workplace
+
+    location = posting.location
+    if location is None:
+        return ""
+    if location.workplace is Workplace.REMOTE:
+        return location.describe()
+    where = ", ".join(part for part in (location.city, location.region) if part)
+    if location.country not in ("", "US"):
+        where = ", ".join(part for part in (where, location.country) if part)
+    return f"{where} · {location.workplace.label}"
+
+
+def card_facts(posting: Posting, *, pay_extra: str = "") -> list[tuple[str, str]]:
+    """(label, mrkdwn) for a card: place and workplace, type, pay, closing date. `pay_extra`
+    (mrkdwn, escaped by the caller) follows the pay on its own line."""
+    from bot.render.outline import format_date
+
+    pay = escape(posting.pay.describe()) if posting.pay else ""
+    if pay and pay_extra:
+        pay = f"{pay}\n{pay_extra}"
+    kind = posting.employment_type.label if posting.employment_type else ""
+    closes = format_date(posting.closing_date) if posting.closing_date else ""
+    facts = [
+        (say("render.card.place"), escape(place_line(posting))),
+        (say("render.card.type"), escape(kind)),
+        (say("render.card.pay"), pay),
+        (say("render.card.closes"), escape(closes)),
+    ]
+    return [(label, value) for label, value in facts if value]
+
+
+def fields_block(facts: list[tuple[str, str]]) -> Block:
+    """A section of up to ten `*label*\\nvalue` fields (values are mrkdwn already)."""
+    fields = [
+        {"type": "mrkdwn", "text": _cut(f"*{escape(label)}*\n{value}", MAX_FIELD_TEXT)}
+        for label, value in facts[:MAX_FIELDS]
+    ]
+    return {"type": "section", "fields": fields}
+
+
+def header(title: str) -> Block:
+    return _header(title)
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """The first sentence of `text` (cut to `limit` characters), as plain text."""
+    text = " ".join(text.split())
+    for end in (". ", "! ", "? "):
+        cut = text.find(end)
+        if 0 < cut < limit:
+            return text[: cut + 1]
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"

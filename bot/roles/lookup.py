@@ -354,6 +354,12 @@ def _choice(match: Match) -> RoleChoice:
 CONFIDENT_MATCH = 0.75  # below this, "chief vibes officer" is a question, not Chief Executives
 
 
+def _exact_curated(query: str, best: Match) -> bool:
+    """The typed title is, word for word, the title of a curated role."""
+    typed = " ".join(query.casefold().split())
+    return best.via == "curated title" and typed == " ".join(best.matched.casefold().split())
+
+
 def find_role(text: str) -> RoleLookup:
     """Resolve a typed title to a role, with alternatives for a "did you mean"."""
     query = text if isinstance(text, str) else ""
@@ -391,7 +397,9 @@ def find_role(text: str) -> RoleLookup:
         resolution=resolution,
         role=role,
         key=key,
-        # A weak best match (only some of the words found) is offered, never assumed.
-        ambiguous=resolution.ambiguous or best.score < CONFIDENT_MATCH,
+        # A weak best match (only some of the words found) is offered, never assumed; the exact
+        # title of one of our curated roles is that role, whatever else shares the title.
+        ambiguous=not _exact_curated(query, best)
+        and (resolution.ambiguous or best.score < CONFIDENT_MATCH),
         alternatives=[_choice(m) for m in resolution.matches[1:]],
     )

@@ -98,7 +98,10 @@ def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
     if ask.intro:
         blocks.append(section(escape(ask.intro)))
     blocks.append(section(f"*{progress}* · {escape(ask.wording)}"))
-    if ask.options:
+    # The options are shown once: as the checkboxes themselves when each fits in one (label and
+    # description), else as a numbered list with the checkboxes naming only the numbers.
+    fits = all(len(_pick_text(i, o)) <= 2 * OPTION_TEXT for i, o in enumerate(ask.options, 1))
+    if ask.options and not fits:
         listing = "\n".join(
             say("slack.numbered_item", number=index, text=escape(option))
             for index, option in enumerate(ask.options, start=1)
@@ -127,13 +130,8 @@ def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
                         "type": "checkboxes",
                         "action_id": "dialogue_tick",
                         "options": [
-                            {
-                                "text": plain(
-                                    say("slack.pick_label", number=index + 1, text=option)
-                                ),
-                                "value": str(index),
-                            }
-                            for index, option in enumerate(ask.options)
+                            _pick_option(index, option, whole=fits)
+                            for index, option in enumerate(ask.options, start=1)
                         ],
                     }
                 ],
@@ -158,6 +156,30 @@ def question_blocks(ask: Ask, draft_id: int) -> list[Block]:
     )
     blocks.append(actions(f"answer-{draft_id}-{step}", elements))
     return blocks
+
+
+OPTION_TEXT = 75  # Slack's limit for an option's text, and for its description
+
+
+def _pick_text(number: int, option: str) -> str:
+    return say("slack.pick_label", number=number, text=option)
+
+
+def _pick_option(number: int, option: str, *, whole: bool) -> dict[str, Any]:
+    """A checkbox for one option: its whole text (going on in the description when longer than
+    a label may be), or only its number when the list above shows the text."""
+    value = str(number - 1)
+    if not whole:
+        return {"text": plain(say("slack.pick_number", number=number)), "value": value}
+    text = _pick_text(number, option)
+    if len(text) <= OPTION_TEXT:
+        return {"text": plain(text), "value": value}
+    cut = text.rfind(" ", 0, OPTION_TEXT)
+    cut = cut if cut > OPTION_TEXT // 2 else OPTION_TEXT
+    head, rest = text[:cut].rstrip(), text[cut:].lstrip()
+    if len(rest) > OPTION_TEXT:  # only for a word longer than the label: cut it
+        return {"text": plain(text), "value": value}
+    return {"text": plain(head), "description": plain(rest), "value": value}
 
 
 def question_text(ask: Ask) -> str:
@@ -239,12 +261,25 @@ def draft_list_blocks(drafts: list[DraftRecord]) -> list[Block]:
     return blocks[:MAX_BLOCKS]
 
 
+def _short_title(title: str, limit: int = 75) -> str:
+    """A job title for a button: whole, or cut before its qualifier ('…, Except Line
+    Installers') rather than mid-word."""
+    if len(title) <= limit:
+        return title
+    for mark in (", ", " (", " - "):
+        cut = title.rfind(mark, 0, limit)
+        if cut > 0:
+            return title[:cut]
+    cut = title.rfind(" ", 0, limit - 1)
+    return title[: cut if cut > 0 else limit - 1] + "…"
+
+
 def did_you_mean_blocks(query: str, alternatives: list[Any], why: str = "") -> list[Block]:
     """Buttons for each role a title could mean (`alternatives` are drafting.RoleChoice), then
     "None of these" and "Cancel"; `why` says why the manager is asked."""
     elements = [
         button(
-            alternative.title + (f" ({alternative.code})" if alternative.code else ""),
+            _short_title(alternative.title),
             f"pick_role_{index}",
             json.dumps({"k": alternative.key, "t": query[:150]}, separators=(",", ":")),
             style="primary" if index == 0 else None,
@@ -257,3 +292,58 @@ def did_you_mean_blocks(query: str, alternatives: list[Any], why: str = "") -> l
     if why:
         heading = f"{escape(why)} {heading}"
     return [section(heading), actions("did-you-mean", elements)]
+
+
+# ------------------------------------------------------------------ living messages
+# Messages in the manager's DM that change as the draft moves on: a question once answered, a
+# preview once submitted or published, the thread's first message. Each function takes the
+# blocks as Slack holds them and gives the blocks to update the message with.
+
+_LIVE_PREFIXES = ("answer-", "picks-", "preview-")
+
+
+def is_live(block: Block, draft_id: int, prefixes: tuple[str, ...] = _LIVE_PREFIXES) -> bool:
+    """A block of buttons (or ticks) of this draft that still asks for a click."""
+    block_id = str(block.get("block_id") or "")
+    return block.get("type") == "actions" and any(
+        block_id.startswith(f"{prefix}{draft_id}") for prefix in prefixes
+    )
+
+
+def answered_blocks(blocks: list[Block], draft_id: int, answer: str) -> list[Block]:
+    """A question once answered: its buttons and ticks gone, what was picked shown in their
+    place ('✅ On-site'); the question and its hint stay, so the thread still reads."""
+    kept = [block for block in blocks if not is_live(block, draft_id)]
+    return [*kept, context(escape(answer))][:MAX_BLOCKS]
+
+
+def _status_id(draft_id: int) -> str:
+    return f"status-{draft_id}"
+
+
+def settled_preview_blocks(blocks: list[Block], draft_id: int, line: str) -> list[Block]:
+    """A preview once the draft has moved on: its Submit / Edit / Start over (or the status it
+    showed before) replaced by the draft's status (`line`, mrkdwn: '📤 In review · <…|View>')."""
+    kept = [
+        block
+        for block in blocks
+        if not is_live(block, draft_id, ("preview-",))
+        and block.get("block_id") != _status_id(draft_id)
+    ]
+    status = {**section(line), "block_id": _status_id(draft_id)}
+    return [*kept, status][:MAX_BLOCKS]
+
+
+def preview_status(blocks: list[Block], draft_id: int) -> str | None:
+    """For a preview of this draft: the status it shows ('' while its buttons are live); None
+    for any other message."""
+    for block in blocks:
+        if is_live(block, draft_id, ("preview-",)):
+            return ""
+        if block.get("block_id") == _status_id(draft_id):
+            return str((block.get("text") or {}).get("text") or "")
+    return None
+
+
+def has_live_question(blocks: list[Block], draft_id: int) -> bool:
+    return any(is_live(block, draft_id, ("answer-", "picks-")) for block in blocks)

@@ -1,4 +1,8 @@
-"""The check summary shown under a preview or a review post: a line, then the details."""
+"""The check summary shown under a preview or in the full posting: a line, then the details.
+
+Every finding counted in the line is also listed under it (notes included), so a count never
+stands for something the reader can't see.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from bot.store import DraftRecord
 from bot.text import say
 
 _ICONS = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
-MAX_DETAILS = 8
+MAX_DETAILS = 10
 
 
 def findings_for(posting: Posting, draft: DraftRecord) -> list[Finding]:
@@ -20,19 +24,21 @@ def findings_for(posting: Posting, draft: DraftRecord) -> list[Finding]:
 
 
 def check_blocks(posting: Posting, draft: DraftRecord) -> list[bk.Block]:
-    """At most two blocks: the summary line, and the errors and warnings behind it."""
-    findings = findings_for(posting, draft)
+    """At most two blocks: the summary line, and the findings behind it."""
+    return findings_blocks(findings_for(posting, draft))
+
+
+def findings_blocks(findings: list[Finding]) -> list[bk.Block]:
     summary = summarise(findings)
     blocks = [bk.section(say("slack.checks_summary", line=escape(summary.line)))]
-    shown = [finding for finding in findings if finding.severity != "info"]
-    if shown:
+    if findings:
         lines = []
-        for finding in shown[:MAX_DETAILS]:
+        for finding in findings[:MAX_DETAILS]:
             text = finding.message + (f" → {finding.suggestion}" if finding.suggestion else "")
             lines.append(
                 say("slack.checks_details", icon=_ICONS[finding.severity], message=escape(text))
             )
-        if len(shown) > MAX_DETAILS:
-            lines.append(say("slack.checks_more", count=len(shown) - MAX_DETAILS))
+        if len(findings) > MAX_DETAILS:
+            lines.append(say("slack.checks_more", count=len(findings) - MAX_DETAILS))
         blocks.append(bk.context("\n".join(lines)))
     return blocks

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from slack_sdk import WebClient
@@ -19,7 +19,9 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.drafting import role_for
 from bot.posting import Posting
+from bot.render.market import market_range
 from bot.render.mrkdwn import escape
+from bot.review.commands import clean
 from bot.review.diff import describe
 from bot.review.policy import MembersOf
 from bot.review.publish import Export
@@ -31,8 +33,8 @@ from bot.review.reviewing import (
     Reviewing,
     Revision,
 )
+from bot.slack import home, living
 from bot.slack import review_blocks as rb
-from bot.slack.checks import check_blocks
 from bot.slack.context import Services
 from bot.store import DraftRecord, DraftStatus
 from bot.text import say
@@ -72,11 +74,66 @@ def members_of(client: WebClient) -> MembersOf:
     return lookup
 
 
+_names: dict[tuple[str, str], tuple[float, str]] = {}
+NAME_TTL = 600.0  # seconds a person's name is remembered
+
+
+def names(client: WebClient) -> rb.Name:
+    """A user's name for messages about what they did (users.info, remembered for ten
+    minutes): naming people rather than @-mentioning them pings nobody about their own action.
+    Falls back to a mention when Slack can't say (it still reads as the person)."""
+
+    def lookup(user: str) -> str:
+        if not rb.is_user_id(user):
+            return escape(user)
+        key = (str(client.base_url), user)
+        now = time.monotonic()
+        with _groups_lock:
+            cached = _names.get(key)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        try:
+            found = client.users_info(user=user).get("user") or {}
+        except (SlackClientError, OSError) as exc:
+            log.warning("could not look up %s: %s", user, slack_error(exc))
+            return rb.mention(user)
+        profile = found.get("profile") or {}
+        shown = (
+            profile.get("display_name")
+            or profile.get("real_name")
+            or found.get("real_name")
+            or found.get("name")
+        )
+        name = escape(str(shown)) if shown else rb.mention(user)
+        with _groups_lock:
+            _names[key] = (now + NAME_TTL, name)
+        return name
+
+    return lookup
+
+
 def slack_error(exc: BaseException) -> str:
     """Slack's error code ('not_in_channel', 'ratelimited'), or what went wrong on the way."""
     if isinstance(exc, SlackApiError):
         return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
     return (str(exc) or type(exc).__name__)[:200]
+
+
+_COMMAND_WORDS = frozenset(
+    "approve approved lgtm change changes request set add remove delete drop".split()
+)
+
+
+def starts_like_command(text: str) -> bool:
+    """Whether a reply starts with a review command's word ('set', 'approve', 'changes:')."""
+    words = clean(text).split(maxsplit=1)
+    first = words[0].lower().rstrip(":,.!–—-") if words else ""
+    return first in _COMMAND_WORDS
+
+
+def mentions(text: str, bot_user_id: str | None) -> bool:
+    """Whether `text` @mentions Newjob."""
+    return bool(bot_user_id) and f"<@{bot_user_id}" in text
 
 
 def refusal(result: Refusable) -> str:
@@ -95,12 +152,16 @@ def ephemeral(client: WebClient, channel: str, user: str, text: str, thread_ts: 
 
 
 def direct_message(client: WebClient, draft: DraftRecord, text: str) -> None:
-    """A DM to the requester; never raises (the review thread has the same news)."""
+    """News for the requester in their draft's DM thread, also shown in the DM itself (it
+    needs them); never raises (the review thread has the same news)."""
     try:
         channel = draft.dm_channel
+        kwargs: dict[str, Any] = {}
+        if channel.startswith("D") and draft.dm_thread_ts:
+            kwargs = {"thread_ts": draft.dm_thread_ts, "reply_broadcast": True}
         if not channel.startswith("D"):
             channel = client.conversations_open(users=draft.requester)["channel"]["id"]
-        client.chat_postMessage(channel=channel, text=text)
+        client.chat_postMessage(channel=channel, text=text, **kwargs)
     except (SlackClientError, OSError) as exc:
         log.warning("could not DM %s: %s", draft.requester, slack_error(exc))
 
@@ -130,7 +191,7 @@ def in_thread(
 # ------------------------------------------------------------------ the review post
 
 
-def review_message(app: Services, draft: DraftRecord) -> tuple[str, list[Any]]:
+def review_message(app: Services, draft: DraftRecord, client: WebClient) -> tuple[str, list[Any]]:
     review = reviewing(app)
     posting = app.drafting.posting(draft)
     if posting is None:
@@ -139,17 +200,34 @@ def review_message(app: Services, draft: DraftRecord) -> tuple[str, list[Any]]:
     if draft.status is DraftStatus.APPROVED:
         failures = [e for e in app.store.history(draft.id) if e.kind == "publish_failed"]
         failure = str(failures[-1].detail.get("error", "")) if failures else ""
+    findings = review.findings(draft, posting)
+    approvers = review.approvals(draft)
+    name = names(client)
     return rb.review_post(
         draft,
         posting,
-        checks=check_blocks(posting, draft),
-        approvers=review.approvals(draft),
+        findings=findings,
+        approvers=approvers,
         required=review.policy.required,
         blocked=review.check_summary(draft, posting).blocks_approval,
+        name=name,
         override=review.override(draft.id, draft.current_version),
         failure=failure,
-        role=role_for(draft.role_key),
+        market=market_range(posting, role_for(draft.role_key)),
+        waiting=waiting_line(app, draft, approvers, name),
     )
+
+
+def waiting_line(app: Services, draft: DraftRecord, approved: list[str], name: rb.Name) -> str:
+    """Who the draft waits for: the approver groups as mentions (the card's first post pings
+    them), the approvers by name (they hear by DM); '' when anyone may approve."""
+    policy = reviewing(app).policy
+    people = [
+        rb.group_mention(entry) if entry.startswith("S") else name(entry)
+        for entry in sorted(policy.approvers)
+        if entry != draft.requester and entry not in approved
+    ]
+    return ", ".join(people)
 
 
 def refresh(client: WebClient, app: Services, draft_id: int) -> None:
@@ -157,13 +235,15 @@ def refresh(client: WebClient, app: Services, draft_id: int) -> None:
     draft = app.store.draft(draft_id)
     if draft is None or not draft.review_ts:
         return
-    text, blocks = review_message(app, draft)
+    text, blocks = review_message(app, draft, client)
     try:
         client.chat_update(
             channel=draft.review_channel, ts=draft.review_ts, text=text, blocks=blocks
         )
     except (SlackClientError, OSError) as exc:
         log.warning("could not update the review post of #%s: %s", draft.id, slack_error(exc))
+    home.refresh(client, app, draft)
+    living.show_status(client, draft)
 
 
 def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: Inform) -> None:
@@ -179,7 +259,7 @@ def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: I
         return
     draft = claimed.draft
     try:
-        text, blocks = review_message(app, draft)
+        text, blocks = review_message(app, draft, client)
         posted = client.chat_postMessage(channel=channel, text=text, blocks=blocks)
     except (SlackClientError, OSError) as exc:
         review.submission_failed(draft)
@@ -194,6 +274,9 @@ def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: I
     where = str(posted.get("channel") or channel)
     link = permalink(client, where, ts)
     draft = review.submitted(draft, actor=user, channel=where, ts=ts, permalink=link)
+    ping_approvers(client, app, draft, actor=user)
+    home.refresh(client, app, draft)
+    living.show_status(client, draft)
     note = say(
         "review.submitted",
         version=draft.current_version,
@@ -206,6 +289,35 @@ def submit(client: WebClient, app: Services, draft_id: int, user: str, inform: I
         )
     except (SlackClientError, OSError) as exc:
         log.warning("could not confirm the submission of #%s: %s", draft.id, slack_error(exc))
+
+
+def ping_approvers(
+    client: WebClient,
+    app: Services,
+    draft: DraftRecord,
+    *,
+    actor: str,
+    told: Collection[str] = (),
+) -> None:
+    """A DM to each approver named in the settings that a version waits for them: not the
+    requester, nor whoever acted, nor those `told` already (mentioned in the thread). User
+    groups are mentioned on the review card and in the thread instead."""
+    policy = reviewing(app).policy
+    text = say(
+        "review.ping.waiting",
+        title=escape(draft.title),
+        version=draft.current_version,
+        requester=names(client)(draft.requester),
+        link=rb.link_target(draft.permalink) if draft.permalink else "",
+    )
+    for user in sorted(policy.approvers):
+        if not rb.is_user_id(user) or user in (draft.requester, actor, *told):
+            continue
+        try:
+            channel = client.conversations_open(users=user)["channel"]["id"]
+            client.chat_postMessage(channel=channel, text=text)
+        except (SlackClientError, OSError) as exc:
+            log.warning("could not tell approver %s: %s", user, slack_error(exc))
 
 
 def permalink(client: WebClient, channel: str, ts: str) -> str:
@@ -259,7 +371,7 @@ def approved(
     key = "review.override_thread" if result.overridden else "review.approved_note"
     text = say(
         key,
-        user=rb.mention(user),
+        user=names(client)(user),
         version=result.version,
         approvals=result.approvals,
         required=result.required,
@@ -283,14 +395,14 @@ def changes_requested(
         inform(refusal(result))
         return False
     draft = result.draft
-    text, blocks = rb.changes_post(user, result.version, result.comment)
+    text, blocks = rb.changes_post(names(client)(user), result.version, result.comment)
     in_thread(client, draft, text, blocks, inform)
     refresh(client, app, draft.id)
     dm = "\n".join(
         [
             say(
                 "review.changes_dm",
-                user=rb.mention(user),
+                user=names(client)(user),
                 title=escape(draft.title),
                 version=result.version,
             ),
@@ -308,20 +420,46 @@ def changes_requested(
 def announce(
     client: WebClient, app: Services, revision: Revision, user: str, inform: Inform | None = None
 ) -> None:
-    """A new version: its diff in the thread, and the post updated in place."""
+    """A new version: its diff in the thread, pinging whoever must look again (the approvers
+    who asked for changes or approved the version before, never the person who made it), and
+    the post updated in place."""
     draft = revision.draft
     if draft is None or revision.after is None:
         return
     summary = reviewing(app).check_summary(draft, revision.after)
+    again = to_look_again(app, draft, user)
+    pings = [rb.mention(person) for person in again]
+    if revision.reopened:  # it waits for the approvers again: the groups hear it here
+        pings += [rb.group_mention(g) for g in reviewing(app).policy.groups]
     text, blocks = rb.version_post(
         revision.version,
-        user,
+        names(client)(user),
         describe(revision.changes),
         checks_line=summary.line,
         reopened=revision.reopened,
+        ping=" ".join(pings),
     )
     in_thread(client, draft, text, blocks, inform)
     refresh(client, app, draft.id)
+    if revision.reopened:
+        ping_approvers(client, app, draft, actor=user, told=again)
+
+
+def to_look_again(app: Services, draft: DraftRecord, actor: str) -> list[str]:
+    """Approvers whose word was on the version before this one: who asked for changes on it,
+    and who approved it. Not the actor, nor the requester."""
+    before = draft.current_version - 1
+    people = [
+        event.actor
+        for event in app.store.history(draft.id)
+        if event.kind == "changes_requested" and event.version == before
+    ]
+    people += [approval.approver for approval in app.store.approvals(draft.id, before)]
+    seen: list[str] = []
+    for person in people:
+        if person not in seen and person not in (actor, draft.requester):
+            seen.append(person)
+    return seen
 
 
 def revised(
@@ -350,11 +488,19 @@ def revised(
 
 
 class JobsChannel:
-    """The jobs channel as a job board: the posting as a message, its exports in the thread."""
+    """The jobs channel as a job board: a compact card, the whole posting in its thread. The
+    exports go to the people who made the posting (the requester's DM thread and the review
+    thread), not under the public post where readers ask their questions."""
 
-    def __init__(self, client: WebClient, channel: str | None) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        channel: str | None,
+        posting_of: Callable[[DraftRecord], Posting | None],
+    ) -> None:
         self.client = client
         self.channel = channel
+        self.posting_of = posting_of
 
     def post(self, draft: DraftRecord, posting: Posting) -> PostedAt:
         if not self.channel:
@@ -375,20 +521,32 @@ class JobsChannel:
             raise BoardUnavailable(slack_error(exc)) from exc
 
     def attach(self, draft: DraftRecord, where: PostedAt, files: list[Export]) -> None:
+        posting = self.posting_of(draft)
         try:
-            self.client.files_upload_v2(
-                file_uploads=rb.upload_list(files),
-                channel=where.channel,
-                thread_ts=where.ts,
-                initial_comment=say("review.exports_comment", title=escape(draft.title)),
-            )
+            if posting is not None:
+                text, blocks = rb.description_post(posting)
+                self.client.chat_postMessage(
+                    channel=where.channel, thread_ts=where.ts, text=text, blocks=blocks
+                )
+            comment = say("review.exports_comment", title=escape(draft.title))
+            for channel, thread in (
+                (draft.dm_channel, draft.dm_thread_ts),
+                (draft.review_channel, draft.review_ts),
+            ):
+                if channel and thread:
+                    self.client.files_upload_v2(
+                        file_uploads=rb.upload_list(files),
+                        channel=channel,
+                        thread_ts=thread,
+                        initial_comment=comment,
+                    )
         except (SlackClientError, OSError) as exc:
             raise BoardUnavailable(slack_error(exc)) from exc
 
 
 def publish(client: WebClient, app: Services, draft_id: int, user: str) -> bool:
     """Publish an approved draft; on failure, say so in the thread with a Retry button."""
-    board = JobsChannel(client, app.settings.newjob_jobs_channel)
+    board = JobsChannel(client, app.settings.newjob_jobs_channel, app.drafting.posting)
     publication = reviewing(app).publish(draft_id, user, board)
     draft = publication.draft
     refresh(client, app, draft.id)

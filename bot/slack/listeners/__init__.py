@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, events, messages, views
+from bot.slack.listeners import actions, commands, events, home, messages, views
 
 
 def register_listeners(app: App) -> None:
@@ -12,4 +12,5 @@ def register_listeners(app: App) -> None:
     actions.register(app)
     views.register(app)
     events.register(app)
+    home.register(app)
     messages.register(app)

@@ -8,7 +8,15 @@ from slack_bolt import App
 
 from bot.slack.lazy import after_ack, reported
 from bot.slack.listeners.actions import dialogue, preview, review
-from bot.slack.review_blocks import APPROVE, EDIT, OVERRIDE, REQUEST_CHANGES, RETRY
+from bot.slack.review_blocks import (
+    APPLY,
+    APPROVE,
+    EDIT,
+    OVERRIDE,
+    REQUEST_CHANGES,
+    RETRY,
+    VIEW_POSTING,
+)
 
 
 def register(app: App) -> None:
@@ -29,3 +37,7 @@ def register(app: App) -> None:
     app.action(EDIT)(reported(preview.edit))
     app.action(OVERRIDE)(reported(review.override))
     app.action(RETRY)(**after_ack(review.retry))
+    # Opens a modal: in the listener itself, while the trigger_id is fresh.
+    app.action(VIEW_POSTING)(preview.view_posting)
+    # A link button: Slack opens the link and tells the app, which has nothing to do.
+    app.action(APPLY)(preview.link_opened)

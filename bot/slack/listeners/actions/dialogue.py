@@ -12,6 +12,7 @@ from bot.dialogue import Answer
 from bot.drafting import role_for
 from bot.posting.characters import clean_text
 from bot.render.mrkdwn import escape
+from bot.slack import living
 from bot.slack.context import clicked, services, user_id
 from bot.slack.drafts import begin, reopen
 from bot.slack.replies import show, tell
@@ -53,6 +54,7 @@ def _apply(body: dict[str, Any], client: WebClient, context: BoltContext, make: 
     if result.stale:
         tell(client, body, say("slack.stale"))
         return
+    living.answered_by_click(client, body, target.draft.id, result.replies)
     show(client, session.channel_id, session.thread_ts, result.replies, result.draft)
 
 

@@ -8,7 +8,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.context import services
-from bot.slack.home import home_view
+from bot.slack.home import publish_home
 
 
 def opened(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -17,4 +17,4 @@ def opened(event: dict[str, Any], client: WebClient, context: BoltContext) -> No
     user = str(event.get("user") or "")
     if not user:
         return
-    client.views_publish(user_id=user, view=home_view(services(context), user, client))
+    publish_home(client, services(context), user)

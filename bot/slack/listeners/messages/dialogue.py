@@ -8,6 +8,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.dialogue import Answer
+from bot.slack import living
 from bot.slack.context import services, typed_text
 from bot.slack.replies import show
 
@@ -23,5 +24,8 @@ def handle(event: dict[str, Any], client: WebClient, context: BoltContext) -> bo
         return False
     result = app.drafting.answer(session, Answer(text=typed_text(event)))
     if not result.stale:
+        living.answered_by_typing(
+            client, session.channel_id, session.thread_ts, result.draft.id, result.replies
+        )
         show(client, session.channel_id, session.thread_ts, result.replies, result.draft)
     return True

@@ -1,8 +1,9 @@
 """Replies in a draft's review thread: `approve`/`lgtm`, `changes: …`, `set …`, `add …`,
 `remove …`.
 
-A message here is claimed only when it is in a review thread and is not a question: questions
-are left to the handlers after this one (the FAQ), anything else unclear gets a short help.
+A message in a review thread is claimed here: commands are carried out, what only starts like one
+gets a one-line help, and anything else (people talking to each other) gets no answer. Messages
+that @mention Newjob are left to the app_mention listener.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.review.commands import Approve, RequestChanges, clean, looks_like_question, parse
+from bot.review.commands import Approve, RequestChanges, clean, parse
 from bot.slack import review
 from bot.slack.context import services, typed_text
 from bot.text import say
@@ -35,10 +36,11 @@ def handle(event: dict[str, Any], client: WebClient, context: BoltContext) -> bo
         review.ephemeral(client, channel, user, message, thread_ts)
 
     if command is None:
-        if looks_like_question(text):
-            return False
-        inform(say("review.help"))
-        return True
+        # Quiet threads: people talk to each other here. Only what starts like a command gets
+        # a (one-line) answer; an @mention is the app_mention listener's.
+        if review.starts_like_command(text):
+            inform(say("review.help"))
+        return not review.mentions(text, context.bot_user_id)
     if isinstance(command, Approve):
         review.approve(client, app, draft.id, user, inform)
     elif isinstance(command, RequestChanges):
