@@ -94,11 +94,31 @@ class Lexicon:
             self.help.add(str(text), "help", 1.0)
         self.place_prepositions = frozenset(data.get("place_prepositions") or [])
         self.place_trailers = frozenset(data.get("place_trailers") or [])
+        self.place_joiners = frozenset(data.get("place_joiners") or [])
         self.national_words = frozenset(
             " ".join(str(w).lower().split()) for w in data.get("national_words") or []
         )
         self.stopwords = frozenset(str(w) for w in data.get("stopwords") or [])
         self.soft_words = frozenset(str(w) for w in data.get("soft_words") or [])
+        self.scope: Mapping[str, Any] = data.get("scope") or {}
+        pay_ask = data.get("pay_ask") or {}
+        self.pay_ask = PhraseTable()
+        for label in ("hour", "year", "mean", "starting"):
+            for text in pay_ask.get(label) or []:
+                self.pay_ask.add(str(text), label, 1.0)
+        for value, texts in (pay_ask.get("percentiles") or {}).items():
+            for text in texts or []:
+                self.pay_ask.add(str(text), f"p{value}", 1.0)
+        self.direction = PhraseTable()
+        for label, texts in (data.get("career_direction") or {}).items():
+            for text in texts or []:
+                self.direction.add(str(text), str(label), 1.0)
+        self.conjunctions = PhraseTable()
+        for text in data.get("conjunctions") or []:
+            self.conjunctions.add(str(text), "and", 1.0)
+        self.slang: dict[str, str] = {
+            str(k).lower(): str(v).lower() for k, v in (data.get("slang") or {}).items()
+        }
         vocabulary = (
             self.topics.words()
             | self.compare.words()

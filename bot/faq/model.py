@@ -19,6 +19,8 @@ class Topic(StrEnum):
     EDUCATION = "education"
     EXPERIENCE = "experience"
     TOOLS = "tools"
+    LICENCE = "licence"
+    CAREER = "career"
     PAY = "pay"
 
 
@@ -57,6 +59,23 @@ class Place(BaseModel):
 
     typed: str
     area: AreaMatch | None = None  # None: the whole United States
+    found: bool = True  # False: named, but no US state or metro area the data knows
+    note: str = ""  # which of several places of that name it took, and how to ask for another
+
+    @property
+    def national(self) -> bool:
+        return self.area is None or self.area.area_type == "national"
+
+
+class PayAsk(BaseModel):
+    """How a pay question wants its figure: per hour or year, a percentile, starting pay."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    period: str = ""  # "hour", "year" or "" (not said)
+    percentile: int | None = None  # 10, 25, 50, 75 or 90
+    mean: bool = False
+    starting: bool = False
 
 
 class Understanding(BaseModel):
@@ -73,8 +92,16 @@ class Understanding(BaseModel):
     help: bool = False
     roles: list[RoleMention] = []
     unknown: list[str] = []  # phrases that looked like a title but matched none
+    unknown_words: list[str] = []  # … and the words in them no title has ("zorblax")
     leftovers: list[str] = []  # words nothing explained
-    place: Place | None = None
+    openings: bool = False  # asks where our published postings are
+    places: list[Place] = []
+    pay_ask: PayAsk = PayAsk()
+    direction: str = ""  # career paths: "up", "down" or "" (either)
+
+    @property
+    def place(self) -> Place | None:
+        return self.places[0] if self.places else None
 
     def main_topics(self, floor: float = 0.6, share: float = 0.75) -> list[Topic]:
         """The topics asked about: strong cues, and any nearly as strong as the strongest."""

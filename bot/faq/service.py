@@ -13,9 +13,23 @@ from functools import cache
 
 from bot.catalog import resolve
 from bot.faq.curated import CuratedFaq, CuratedMatch
-from bot.faq.facts import RoleFacts, Section, compare, facts_for, topic_answer
+from bot.faq.facts import (
+    RoleFacts,
+    Section,
+    compare,
+    compare_places,
+    facts_for,
+    topic_answer,
+)
 from bot.faq.model import FaqAnswer, PostingField, RoleMention, Topic, Understanding
-from bot.faq.postings import OpenPosting, Postings, answer_posting, choose, which
+from bot.faq.postings import (
+    OpenPosting,
+    Postings,
+    answer_posting,
+    choose,
+    source_line,
+    which,
+)
 from bot.faq.sources import Cited, from_source
 from bot.faq.understand import reader, understand
 from bot.faq.wording import render
@@ -87,8 +101,15 @@ class Faq:
         text = " ".join(str(question or "").split())
         if not text:
             return self._refuse(text, "unsure")
+        # The scope guard comes first: nothing is looked up for a question about a person, a
+        # candidate or a legal case.
+        out = reader().out_of_scope(text)
+        if out is not None:
+            return self._refuse(text, f"scope_{out.reason}", names=out.names)
         understanding = understand(text)
         draft = self._draft(draft_id)
+        if understanding.openings and not understanding.roles:
+            return self._openings(understanding, asker)
         if self._about_posting(understanding, draft):
             return self._posting(understanding, draft, asker)
         if understanding.help and not understanding.roles:
@@ -107,14 +128,25 @@ class Faq:
                 # Colorado require?"): likely not a question about the role, so no guess.
                 return self._refuse(text, "unsure")
             roles = [mention]
+        if understanding.unknown_words:
+            return self._unknown_role(understanding)
         if understanding.compare >= 0.6 and len(roles) == 1 and understanding.unknown:
             return self._unknown_role(understanding)
-        matched = curated_faq().match(understanding)
-        if matched is not None and matched.confidence >= CURATED_MIN:
-            return self._curated(understanding, matched)
+        asked = self._asked(understanding)
         if len(roles) >= 2 and understanding.compare > 0:
+            if Topic.PAY not in asked:
+                matched = curated_faq().match(understanding)
+                if matched is not None and matched.confidence >= CURATED_MIN:
+                    return self._curated(understanding, matched)
             return self._compare(understanding, roles[0], roles[1])
-        return self._topics(understanding, max(roles, key=lambda r: r.score))
+        mention = max(roles, key=lambda r: r.score)
+        if len(understanding.places) >= 2 and (Topic.PAY in asked or not asked):
+            return self._compare_places(understanding, mention)
+        if len(asked) <= 1 and not understanding.places:
+            matched = curated_faq().match(understanding)
+            if matched is not None and matched.confidence >= CURATED_MIN:
+                return self._curated(understanding, matched)
+        return self._topics(understanding, mention)
 
     # -- kinds of answer --------------------------------------------------------------------
 
@@ -220,7 +252,7 @@ class Faq:
         if one is None or two is None:
             return self._refuse(understanding.question, "refuse")
         cited = Cited()
-        text = compare(one, two, cited, understanding.place, understanding.main_topics())
+        text = compare(one, two, cited, understanding.place, self._asked(understanding))
         text = self._with_notes(text, [one, two])
         confidence = min(first.score, second.score) * max(understanding.compare, 0.6)
         return FaqAnswer(
@@ -232,9 +264,58 @@ class Faq:
             confidence=round(confidence, 3),
         )
 
+    @staticmethod
+    def _asked(understanding: Understanding) -> list[Topic]:
+        """Every topic the question asks about: a compound question asks several."""
+        return understanding.main_topics(floor=0.5, share=0.5)
+
+    def _openings(self, understanding: Understanding, asker: str | None) -> FaqAnswer:
+        question = understanding.question
+        published: list[OpenPosting] = []
+        postings = self.postings()
+        if postings is not None:
+            try:
+                for draft in postings.open_drafts():
+                    if draft.status is DraftStatus.PUBLISHED:
+                        found = postings.load(draft)
+                        if found is not None:
+                            published.append(found)
+            except StoreUnavailable:
+                published = []
+        cited = Cited()
+        for found in published:
+            cited.add(source_line(found))
+        items = [
+            {"id": f.draft.id, "title": f.posting.title, "link": f.link or ""} for f in published
+        ]
+        return FaqAnswer(
+            question=question,
+            answered=bool(items),
+            answer=render("openings", postings=items),
+            sources=cited.lines,
+            kind="openings" if items else "openings_none",
+            confidence=1.0,
+            link=published[0].link if published else None,
+        )
+
+    def _compare_places(self, understanding: Understanding, mention: RoleMention) -> FaqAnswer:
+        facts = facts_for(mention)
+        if facts is None:
+            return self._refuse(understanding.question, "refuse")
+        cited = Cited()
+        section = compare_places(facts, understanding.places, cited, understanding.pay_ask)
+        return FaqAnswer(
+            question=understanding.question,
+            answered=section.grounded,
+            answer=self._with_notes(section.text, [facts]),
+            sources=cited.lines if section.grounded else [],
+            kind="compare_places" if section.grounded else "no_data",
+            confidence=round(mention.score, 3),
+        )
+
     def _topics(self, understanding: Understanding, mention: RoleMention) -> FaqAnswer:
         question = understanding.question
-        topics = understanding.main_topics(floor=0.5)
+        topics = self._asked(understanding)
         strength = max((understanding.topics[t] for t in topics), default=0.0)
         if understanding.place is not None and Topic.PAY not in topics and not topics:
             topics, strength = [Topic.PAY], 0.7
@@ -252,7 +333,7 @@ class Faq:
             return self._refuse(question, "unknown_role", typed=mention.typed, suggestions=[])
         chosen = topics[:MAX_TOPICS]
         cited = Cited()
-        parts = [topic_answer(topic, facts, cited, understanding.place) for topic in chosen]
+        parts = [self._part(topic, facts, cited, understanding, len(chosen)) for topic in chosen]
         grounded = any(p.grounded for p in parts)
         fallback = None if grounded else self._fallback(mention, chosen, understanding)
         if fallback is not None:
@@ -267,6 +348,28 @@ class Faq:
             sources=cited.lines if grounded else [],
             kind="+".join(t.value for t in topics[:MAX_TOPICS]) if grounded else "no_data",
             confidence=confidence,
+        )
+
+    def _part(
+        self,
+        topic: Topic,
+        facts: RoleFacts,
+        cited: Cited,
+        understanding: Understanding,
+        count: int,
+    ) -> Section:
+        """One topic's answer; in a question of several parts, a curated entry on the topic
+        answers that part."""
+        if count > 1 and topic is not Topic.PAY:
+            alone = understanding.model_copy(update={"topics": {topic: 1.0}, "places": []})
+            matched = curated_faq().match(alone)
+            if matched is not None and matched.confidence >= CURATED_MIN:
+                item = matched.item
+                source = item.role.source_by_id(item.entry.source)
+                label = cited.use(from_source(source)) if source is not None else ""
+                return Section(render("curated", answer=item.entry.answer, label=label), True)
+        return topic_answer(
+            topic, facts, cited, understanding.place, understanding.pay_ask, understanding.direction
         )
 
     @staticmethod
@@ -285,7 +388,10 @@ class Faq:
             other = other.model_copy(update={"code": facts.role.onet_code or ""})
             facts = RoleFacts(mention=other, role=facts.role, occupation=facts.occupation)
             cited = Cited()
-            parts = [topic_answer(t, facts, cited, understanding.place) for t in topics]
+            parts = [
+                topic_answer(t, facts, cited, understanding.place, understanding.pay_ask)
+                for t in topics
+            ]
             if any(p.grounded for p in parts):
                 note = render(
                     "fallback",
@@ -316,6 +422,13 @@ class Faq:
 
     def _unknown_role(self, understanding: Understanding) -> FaqAnswer:
         typed = max(understanding.unknown, key=len)
+        if understanding.unknown_words:
+            return self._refuse(
+                understanding.question,
+                "unknown_word",
+                typed=typed,
+                words=understanding.unknown_words,
+            )
         resolution = resolve(typed, limit=3)
         suggestions = (
             list(resolution.suggestions[:3])

@@ -12,12 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.catalog import Match, get_catalog, resolve, resolve_area
+from bot.catalog import AreaMatch, Match, get_catalog, resolve, resolve_area
 from bot.catalog.areas import NATIONAL
 from bot.catalog.normalize import ABBREVIATIONS, CANONICAL, expand
 from bot.catalog.resolve import get_resolver
 from bot.faq.lexicon import Cue, Lexicon, lexicon, strongest
-from bot.faq.model import Place, PostingField, RoleMention, Topic, Understanding
+from bot.faq.scope import OutOfScope, ScopeGuard, scope_cues
+from bot.faq.model import PayAsk, Place, PostingField, RoleMention, Topic, Understanding
 from bot.posting.places import US_STATES
 from bot.roles.lookup import key_for
 
@@ -42,6 +43,14 @@ _ALIAS_TITLES = ("alternate title", "reported title", "short title")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 _STATE_NAMES = {tuple(name.lower().split()): code for code, name in US_STATES.items()}
+
+
+def _placed(text: str, area: AreaMatch) -> Place:
+    """A place found in the question; an ambiguous name says which one it took."""
+    note = ""
+    if area.note and area.note.startswith("Several metro areas match"):
+        note = area.note
+    return Place(typed=text, area=area, note=note)
 
 
 def _fold(text: str) -> str:
@@ -81,6 +90,16 @@ class Reader:
         # Words the resolver only knows in a canonical form ("administrator" is "admin" there)
         # cannot be put right there when misspelt: put them right here.
         self.lexicon.add_words(CANONICAL)
+        self.guard = ScopeGuard(
+            scope_cues(self.lexicon.scope), self.lexicon.known, self.vocabulary, self.lexicon
+        )
+
+    def out_of_scope(self, question: str) -> OutOfScope | None:
+        """Why the question is one the FAQ must refuse before any lookup (bot.faq.scope)."""
+        raw = split_words(question)
+        norms = [self.lexicon.slang.get(w.lower(), w.lower()) for w in raw]
+        asks_pay = "pay" in strongest(self.lexicon.topics.find(norms))
+        return self.guard.check(raw, norms, asks_pay)
 
     # -- words ------------------------------------------------------------------------------
 
@@ -91,6 +110,7 @@ class Reader:
         norms = []
         for word in raw:
             norm = word.lower()
+            norm = self.lexicon.slang.get(norm, norm)
             if not self.lexicon.known(norm) and not self._title_word(norm):
                 norm = self.lexicon.correct(norm) or norm
             norms.append(norm)
@@ -114,23 +134,84 @@ class Reader:
             text = " ".join(raw[start:stop])
             area = resolve_area(text)
             if area.understood and (area.area_code != NATIONAL or not area.us):
-                return Place(typed=text, area=area), stop
+                return _placed(text, area), stop
         return None
 
-    def _find_place(self, raw: list[str], norms: list[str]) -> tuple[Place, int, int] | None:
-        for i in range(len(raw) - 2, -1, -1):
-            if norms[i] in self.lexicon.place_prepositions:
-                found = self._place_at(raw, norms, i + 1)
-                if found is not None:
-                    return found[0], i, found[1]
+    def _known_word(self, norm: str) -> bool:
+        return self.lexicon.known(norm) or self._title_word(norm)
+
+    def _bare_place(self, raw: list[str], norms: list[str], start: int, end: int) -> Place | None:
+        """Words no cue or title explains that name a place ("pay nyc", "austin vs dallas")."""
+        if any(self._known_word(n) for n in norms[start:end]):
+            return None
+        text = " ".join(raw[start:end])
+        area = resolve_area(text)
+        if area.understood and (area.area_code != NATIONAL or not area.us):
+            return _placed(text, area)
+        return None
+
+    def _find_places(self, raw: list[str], norms: list[str]) -> list[tuple[Place, int, int]]:
+        """Every place the question names, in order: after "in"/"near", a state's name, a
+        city after "vs"/"or"/"than" once a place is named, and a place at the end."""
+        n = len(raw)
+        taken = [False] * n
+        found: list[tuple[Place, int, int]] = []
+
+        def keep(place: Place, start: int, end: int) -> None:
+            found.append((place, start, end))
+            for k in range(start, end):
+                taken[k] = True
+
+        for i in range(n - 1):
+            if taken[i] or norms[i] not in self.lexicon.place_prepositions:
+                continue
+            at = self._place_at(raw, norms, i + 1)
+            if at is not None and not any(taken[i + 1 : at[1]]):
+                keep(at[0], i, at[1])
+                continue
+            # "in Narnia": a place named at the end that no state or metro area matches.
+            tail = [k for k in range(i + 1, n) if norms[k] not in self.lexicon.place_trailers]
+            if (
+                tail
+                and tail[-1] - i <= 3
+                and raw[tail[0]][:1].isupper()
+                and not any(self._known_word(norms[k]) for k in tail)
+            ):
+                text = " ".join(raw[tail[0] : tail[-1] + 1])
+                keep(Place(typed=text, area=None, found=False), i, tail[-1] + 1)
         # A state's name with no preposition: "Colorado network tech salary".
         for length in (3, 2, 1):
-            for start in range(0, len(norms) - length + 1):
+            for start in range(0, n - length + 1):
+                if any(taken[start : start + length]):
+                    continue
                 code = _STATE_NAMES.get(tuple(norms[start : start + length]))
                 if code is not None:
                     text = " ".join(raw[start : start + length])
-                    return Place(typed=text, area=resolve_area(text)), start, start + length
-        return None
+                    keep(Place(typed=text, area=resolve_area(text)), start, start + length)
+        # After a comparison word once a place is named: "in austin vs dallas".
+        if found:
+            for i in range(n - 1):
+                if taken[i] or norms[i] not in self.lexicon.place_joiners:
+                    continue
+                for stop in range(min(n, i + 4), i + 1, -1):
+                    if any(taken[i + 1 : stop]):
+                        continue
+                    place = self._bare_place(raw, norms, i + 1, stop)
+                    if place is not None:
+                        keep(place, i + 1, stop)
+                        break
+        # A place at the very end with no preposition: "electrician pay nyc".
+        end = n
+        while end > 0 and norms[end - 1] in self.lexicon.place_trailers:
+            end -= 1
+        for start in range(max(0, end - 3), end):
+            if start > 0 and not any(taken[start:end]):
+                place = self._bare_place(raw, norms, start, end)
+                if place is not None:
+                    keep(place, start, end)
+                    break
+        found.sort(key=lambda item: item[1])
+        return found
 
     # -- titles -----------------------------------------------------------------------------
 
@@ -251,12 +332,16 @@ class Reader:
                 kinds[i] = SOFT
         understanding = Understanding(question=question, words=norms)
 
-        found = self._find_place(raw, norms)
-        if found is not None:
-            place, start, end = found
-            understanding.place = place
+        places = self._find_places(raw, norms)
+        for place, start, end in places:
             for i in range(start, end):
                 kinds[i] = PLACE
+        seen: set[str] = set()
+        for place, _start, _end in places:
+            key = place.area.area_code if place.area and place.found else place.typed.lower()
+            if key not in seen:
+                seen.add(key)
+                understanding.places.append(place)
 
         cues: list[Cue] = []
         topic_cues = self.lexicon.topics.find(norms)
@@ -278,6 +363,11 @@ class Reader:
             PostingField(k): v for k, v in strongest(field_cues).items()
         }
         understanding.help = bool(help_cues)
+        # "on a network tech posting" speaks of postings in general, not of one of ours.
+        marker_cues = [c for c in marker_cues if not self._indefinite(norms, c.start)]
+        understanding.openings = any(
+            c.phrase[-1].endswith("s") or c.phrase[-1] == "hiring" for c in marker_cues
+        ) and bool({"link", "links", "list", "url", "where", "all", "any", "see"} & set(norms))
         posting = 1.0 if marker_cues else 0.0
         if not posting and self._determined_job(norms):
             posting = 0.9
@@ -295,11 +385,24 @@ class Reader:
                 i = j
             else:
                 i += 1
+        spans = [(run.start, run.end) for run in runs]
         for run in runs:
             self._resolve_run(raw, norms, kinds, run)
         roles: list[RoleMention] = []
         explained: set[int] = set()
-        for run in runs:
+        for run, (start, _end) in zip(runs, spans, strict=True):
+            # A word before the title that no title has ("zorblax wrangler"): the title as
+            # typed is unknown; a job is never guessed from its last word.
+            dropped = [
+                k
+                for k in range(start, run.start)
+                if kinds[k] == OTHER and not self._known_word(norms[k])
+            ]
+            if dropped and run.match is not None:
+                understanding.unknown.append(" ".join(raw[dropped[0] : run.end]))
+                understanding.unknown_words.extend(raw[k] for k in dropped)
+                explained.update(range(dropped[0], run.end))
+                continue
             if run.match is not None and run.score >= ROLE_MIN:
                 mention = self._mention(run)
                 if all(r.code != mention.code or r.key != mention.key for r in roles):
@@ -311,14 +414,47 @@ class Reader:
         # A cue word inside a title ("software" in "software developer") asks nothing.
         topic_cues = [c for c in topic_cues if not explained.intersection(range(c.start, c.end))]
         topics = {Topic(k): v for k, v in strongest(topic_cues).items()}
-        # "What does a network technician do?" asks what the job is.
-        if norms and norms[0] == "what" and norms[-1] in ("do", "does"):
+        # "What does a network technician do?" asks what the job is, also as one part of a
+        # question ("what does a phlebotomist do and what do they make?").
+        joiners = self.lexicon.conjunctions.find(norms)
+        ends = {c.start for c in joiners} | {n}
+        if "what" in norms and any(
+            w in ("do", "does") and i > norms.index("what") + 1 and i + 1 in ends
+            for i, w in enumerate(norms)
+        ):
             topics[Topic.DESCRIBE] = max(topics.get(Topic.DESCRIBE, 0.0), 0.8)
+        # "what do they make", "how much do RNs earn": pay, however weak "make" is alone.
+        if {"make", "makes", "making"} & set(norms) and {"what", "how"} & set(norms):
+            if not explained.intersection(k for k, w in enumerate(norms) if w.startswith("mak")):
+                topics[Topic.PAY] = max(topics.get(Topic.PAY, 0.0), 0.9)
         understanding.topics = topics
+        understanding.pay_ask = self._pay_ask(norms)
+        directions = strongest(self.lexicon.direction.find(norms))
+        if len(directions) == 1:
+            understanding.direction = next(iter(directions))
         understanding.leftovers = [
             norms[k] for k in range(n) if kinds[k] == OTHER and k not in explained
         ]
         return understanding
+
+    def _indefinite(self, norms: list[str], start: int) -> bool:
+        window = norms[max(0, start - 4) : start]
+        return bool({"a", "an", "any"} & set(window)) and not (
+            self.lexicon.determiners & set(window)
+        )
+
+    def _pay_ask(self, norms: list[str]) -> PayAsk:
+        asked = strongest(self.lexicon.pay_ask.find(norms))
+        period = "hour" if "hour" in asked and "year" not in asked else ""
+        if "year" in asked and "hour" not in asked:
+            period = "year"
+        percentiles = [int(k[1:]) for k in asked if k.startswith("p")]
+        return PayAsk(
+            period=period,
+            percentile=percentiles[0] if len(percentiles) == 1 else None,
+            mean="mean" in asked,
+            starting="starting" in asked,
+        )
 
     def _determined_job(self, norms: list[str]) -> bool:
         """'the network technician job', 'our nurse role' (not 'the role of a nurse')."""
