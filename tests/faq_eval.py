@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -166,9 +167,21 @@ def expected(fact: dict[str, Any]) -> tuple[list[str], list[str]]:
         assert occupation.job_zone is not None
         return [f"Job Zone {occupation.job_zone.zone}"], ["O*NET 29.3"]
     if kind == "tools":
+        # The hot technology that marks the occupation most: the one the fewest others list.
         hot = occupation.hot_technologies or [t.name for t in occupation.technology]
-        return [hot[0]], ["O*NET 29.3"]
+        listed_by = _listed_by()
+        return [min(hot, key=lambda name: (listed_by[name], name))], ["O*NET 29.3"]
     raise ValueError(f"unknown fact {fact}")
+
+
+@cache
+def _listed_by() -> dict[str, int]:
+    """How many O*NET occupations list each technology."""
+    counts: dict[str, int] = {}
+    for occupation in get_catalog().occupations():
+        for name in {t.name for t in occupation.technology}:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def _posting_fact(key: str, name: str) -> list[str]:
@@ -205,7 +218,10 @@ def _allowed_figures(case: dict[str, Any]) -> set[str]:
             codes.add((code, None))
     for code in case.get("codes") or []:
         codes.add((code, None))
+    for place in case.get("places") or []:
+        codes.update((code, str(place)) for code, _ in list(codes))
     figures: set[str] = set()
+    medians: list[float] = []
     for code, place in codes:
         report = _report(code, place)
         for figure_set in (report.annual, report.hourly):
@@ -213,6 +229,10 @@ def _allowed_figures(case: dict[str, Any]) -> set[str]:
                 continue
             for _label, text in figure_set.rows():
                 figures.update(_DOLLARS.findall(text))
+        if report.annual is not None and report.annual.median.value is not None:
+            medians.append(report.annual.median.value)
+    # A comparison states the difference between two of those medians.
+    figures.update(f"${abs(a - b):,.0f}" for a in medians for b in medians)
     for role in load_curated_roles().values():
         for benchmark in role.pay:
             figures.add(format_money(benchmark.figure, benchmark.currency))
@@ -300,6 +320,9 @@ def check(case: dict[str, Any], answer: FaqAnswer) -> Outcome:
     for text in must_say:
         if text.casefold() not in folded:
             problems.append(f"missing {text!r}")
+    for text in case.get("absent") or []:
+        if str(text).casefold() in folded:
+            problems.append(f"says {text!r}, which it should not")
     for text in must_cite:
         if not any(text in line for line in answer.sources):
             problems.append(f"no source naming {text!r}")

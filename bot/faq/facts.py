@@ -308,9 +308,7 @@ _NTH = {10: "10th", 25: "25th", 50: "50th", 75: "75th", 90: "90th"}
 
 def place_note(place: Place | None) -> str:
     """Which of several places of a name the answer took, and how to ask for another."""
-    if place is None or not place.note:
-        return ""
-    return render("place_note", typed=place.typed, note=place.note)
+    return place.note if place is not None else ""
 
 
 def pay(facts: RoleFacts, cited: Cited, place: Place | None, ask: PayAsk | None = None) -> Section:
@@ -330,6 +328,7 @@ def pay(facts: RoleFacts, cited: Cited, place: Place | None, ask: PayAsk | None 
         "notes": [],
         "unfound": place.typed if place is not None and not place.found else "",
         "place_note": place_note(found),
+        "period": "year",
     }
     if report is not None:
         params["bls_label"] = cited.use(pay_citation(report))
@@ -468,9 +467,9 @@ def compare(
     place: Place | None,
     topics: list[Topic],
 ) -> str:
-    chosen: list[Topic] = [
-        t for t in topics if t not in (Topic.DESCRIBE, Topic.CAREER)
-    ] or list(COMPARE_ASPECTS)
+    chosen: list[Topic] = [t for t in topics if t not in (Topic.DESCRIBE, Topic.CAREER)] or list(
+        COMPARE_ASPECTS
+    )
     aspects = []
     disagree = False
     notes: list[str] = []
@@ -600,7 +599,10 @@ def career(facts: RoleFacts, cited: Cited, direction: str) -> Section:
             side.append(item)
     cited.use(ONET)
     pay_label = "BLS OEWS, May 2025"
-    cited.add(f"BLS OEWS, May 2025 (United States; national medians of {facts.onet_title} and its related occupations)")
+    cited.add(
+        f"BLS OEWS, May 2025 (United States; national medians of {facts.onet_title} "
+        "and its related occupations)"
+    )
     text = render(
         "career",
         title=facts.title,
@@ -621,7 +623,7 @@ def compare_places(
     facts: RoleFacts, places: list[Place], cited: Cited, ask: PayAsk | None = None
 ) -> Section:
     """One role's pay in two places, side by side, with the difference."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     values: list[float | None] = []
     unfound = [p.typed for p in places if not p.found]
     for place in places[:2]:
@@ -646,7 +648,7 @@ def compare_places(
         values.append(report.annual.median.value if report.annual is not None else None)
     gap = None
     if len(rows) == 2:
-        gap = difference(rows[0]["area"], values[0], rows[1]["area"], values[1])
+        gap = difference(str(rows[0]["area"]), values[0], str(rows[1]["area"]), values[1])
     text = render(
         "compare_places",
         title=facts.title,

@@ -94,7 +94,6 @@ class Lexicon:
             self.help.add(str(text), "help", 1.0)
         self.place_prepositions = frozenset(data.get("place_prepositions") or [])
         self.place_trailers = frozenset(data.get("place_trailers") or [])
-        self.place_joiners = frozenset(data.get("place_joiners") or [])
         self.national_words = frozenset(
             " ".join(str(w).lower().split()) for w in data.get("national_words") or []
         )

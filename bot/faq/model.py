@@ -95,6 +95,7 @@ class Understanding(BaseModel):
     unknown_words: list[str] = []  # … and the words in them no title has ("zorblax")
     leftovers: list[str] = []  # words nothing explained
     openings: bool = False  # asks where our published postings are
+    what_it_does: bool = False  # "what does a … do", alone or as one part of the question
     places: list[Place] = []
     pay_ask: PayAsk = PayAsk()
     direction: str = ""  # career paths: "up", "down" or "" (either)
@@ -109,6 +110,16 @@ class Understanding(BaseModel):
             return []
         top = max(self.topics.values())
         chosen = [t for t, w in self.topics.items() if w >= floor and w >= top * share]
+        return [t for t in Topic if t in chosen]
+
+    def asked(self) -> list[Topic]:
+        """Every topic asked about, for a question of several parts: the main topics and any
+        other clearly cued one. "What is a…" gives way to a clearer topic; "what does a … do"
+        is a part of its own."""
+        chosen = set(self.main_topics(floor=0.5))
+        chosen.update(t for t, w in self.topics.items() if w >= 0.7)
+        if Topic.DESCRIBE in chosen and len(chosen) > 1 and not self.what_it_does:
+            chosen.discard(Topic.DESCRIBE)
         return [t for t in Topic if t in chosen]
 
     @property

@@ -23,6 +23,7 @@ from typing import Any
 from bot.faq.lexicon import PhraseTable
 
 CANDIDATE, LEGAL, PERSON, PERSON_PAY = "candidate", "legal", "person", "person_pay"
+_PLACE_WORDS = frozenset({"in", "near", "around", "across", "within", "outside", "inside"})
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "our", "your", "my"})
 TITLE_CASE_SHARE = 0.6  # a question This Much In Title Case tells no names by capitals
 
@@ -85,7 +86,7 @@ class ScopeGuard:
         return (
             self._known(lowered)
             or lowered in self._vocabulary
-            or lowered in _technology_words()
+            or (self.tools_asked and lowered in _technology_words())
             or _is_place(lowered)
         )
 
@@ -100,15 +101,20 @@ class ScopeGuard:
             lowered = word.lower()
             if len(word) < 2 or not word.isalpha():
                 continue
-            if i > 0 and norms[i - 1] in _ARTICLES:
-                continue
+            if i > 0 and (norms[i - 1] in _ARTICLES or norms[i - 1] in _PLACE_WORDS):
+                continue  # "a Zorblax wrangler", "in Narnia": no name
             capitalised = word[0].isupper() and word[1:].islower()
             named = (by_capitals and i > 0 and capitalised) or (i + 1) in markers
             if named and not self._ordinary(lowered):
                 found.append(word)
         return found
 
-    def check(self, raw: list[str], norms: list[str], asks_pay: bool) -> OutOfScope | None:
+    tools_asked = False
+
+    def check(
+        self, raw: list[str], norms: list[str], asks_pay: bool, asks_tools: bool = False
+    ) -> OutOfScope | None:
+        self.tools_asked = asks_tools
         if self.cues.candidate.find(norms):
             return OutOfScope(CANDIDATE, self.names(raw, norms))
         if self.cues.legal.find(norms):

@@ -267,7 +267,7 @@ class Faq:
     @staticmethod
     def _asked(understanding: Understanding) -> list[Topic]:
         """Every topic the question asks about: a compound question asks several."""
-        return understanding.main_topics(floor=0.5, share=0.5)
+        return understanding.asked()
 
     def _openings(self, understanding: Understanding, asker: str | None) -> FaqAnswer:
         question = understanding.question

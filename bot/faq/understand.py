@@ -12,14 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.catalog import AreaMatch, Match, get_catalog, resolve, resolve_area
-from bot.catalog.areas import NATIONAL
+from bot.catalog import Match, get_catalog, resolve
 from bot.catalog.normalize import ABBREVIATIONS, CANONICAL, expand
 from bot.catalog.resolve import get_resolver
 from bot.faq.lexicon import Cue, Lexicon, lexicon, strongest
-from bot.faq.scope import OutOfScope, ScopeGuard, scope_cues
 from bot.faq.model import PayAsk, Place, PostingField, RoleMention, Topic, Understanding
-from bot.posting.places import US_STATES
+from bot.faq.places import places_in
+from bot.faq.scope import OutOfScope, ScopeGuard, scope_cues
 from bot.roles.lookup import key_for
 
 ROLE_MIN = 0.8  # a phrase is a role when the resolver scores it at least this
@@ -41,16 +40,6 @@ _CONTRACTIONS = (
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _ALIAS_TITLES = ("alternate title", "reported title", "short title")
 _PAREN = re.compile(r"\s*\([^)]*\)")
-
-_STATE_NAMES = {tuple(name.lower().split()): code for code, name in US_STATES.items()}
-
-
-def _placed(text: str, area: AreaMatch) -> Place:
-    """A place found in the question; an ambiguous name says which one it took."""
-    note = ""
-    if area.note and area.note.startswith("Several metro areas match"):
-        note = area.note
-    return Place(typed=text, area=area, note=note)
 
 
 def _fold(text: str) -> str:
@@ -98,8 +87,8 @@ class Reader:
         """Why the question is one the FAQ must refuse before any lookup (bot.faq.scope)."""
         raw = split_words(question)
         norms = [self.lexicon.slang.get(w.lower(), w.lower()) for w in raw]
-        asks_pay = "pay" in strongest(self.lexicon.topics.find(norms))
-        return self.guard.check(raw, norms, asks_pay)
+        asked = strongest(self.lexicon.topics.find(norms))
+        return self.guard.check(raw, norms, "pay" in asked, "tools" in asked)
 
     # -- words ------------------------------------------------------------------------------
 
@@ -118,39 +107,21 @@ class Reader:
 
     # -- places -----------------------------------------------------------------------------
 
-    def _place_at(self, raw: list[str], norms: list[str], start: int) -> tuple[Place, int] | None:
-        """A place named from word `start` on: (place, index after it)."""
-        end = len(raw)
-        while end > start and norms[end - 1] in self.lexicon.place_trailers:
-            end -= 1
-        if end <= start:
-            return None
-        for stop in range(min(end, start + 4), start, -1):
-            folded = " ".join(norms[start:stop])
-            if folded in self.lexicon.national_words:
+    def _national_at(
+        self, norms: list[str], raw: list[str], start: int
+    ) -> tuple[Place, int] | None:
+        """'in the US', 'across the country': national figures, asked for."""
+        for stop in range(min(len(raw), start + 4), start, -1):
+            if " ".join(norms[start:stop]) in self.lexicon.national_words:
                 return Place(typed=" ".join(raw[start:stop]), area=None), stop
-            if norms[start] == "the" and stop - start == 1:
-                continue
-            text = " ".join(raw[start:stop])
-            area = resolve_area(text)
-            if area.understood and (area.area_code != NATIONAL or not area.us):
-                return _placed(text, area), stop
         return None
 
     def _known_word(self, norm: str) -> bool:
         return self.lexicon.known(norm) or self._title_word(norm)
 
-    def _bare_place(self, raw: list[str], norms: list[str], start: int, end: int) -> Place | None:
-        """Words no cue or title explains that name a place ("pay nyc", "austin vs dallas")."""
-        if any(self._known_word(n) for n in norms[start:end]):
-            return None
-        text = " ".join(raw[start:end])
-        area = resolve_area(text)
-        if area.understood and (area.area_code != NATIONAL or not area.us):
-            return _placed(text, area)
-        return None
-
-    def _find_places(self, raw: list[str], norms: list[str]) -> list[tuple[Place, int, int]]:
+    def _find_places(
+        self, question: str, raw: list[str], norms: list[str]
+    ) -> list[tuple[Place, int, int]]:
         """Every place the question names, in order: after "in"/"near", a state's name, a
         city after "vs"/"or"/"than" once a place is named, and a place at the end."""
         n = len(raw)
@@ -162,12 +133,18 @@ class Reader:
             for k in range(start, end):
                 taken[k] = True
 
+        # The dialogue's place parser finds the places ("pay nyc", "austin vs dallas").
+        for place, start, end in places_in(question, raw):
+            if not any(taken[start:end]):
+                keep(place, start, end)
         for i in range(n - 1):
             if taken[i] or norms[i] not in self.lexicon.place_prepositions:
                 continue
-            at = self._place_at(raw, norms, i + 1)
+            at = self._national_at(norms, raw, i + 1)
             if at is not None and not any(taken[i + 1 : at[1]]):
                 keep(at[0], i, at[1])
+                continue
+            if i + 1 < n and taken[i + 1]:
                 continue
             # "in Narnia": a place named at the end that no state or metro area matches.
             tail = [k for k in range(i + 1, n) if norms[k] not in self.lexicon.place_trailers]
@@ -179,37 +156,6 @@ class Reader:
             ):
                 text = " ".join(raw[tail[0] : tail[-1] + 1])
                 keep(Place(typed=text, area=None, found=False), i, tail[-1] + 1)
-        # A state's name with no preposition: "Colorado network tech salary".
-        for length in (3, 2, 1):
-            for start in range(0, n - length + 1):
-                if any(taken[start : start + length]):
-                    continue
-                code = _STATE_NAMES.get(tuple(norms[start : start + length]))
-                if code is not None:
-                    text = " ".join(raw[start : start + length])
-                    keep(Place(typed=text, area=resolve_area(text)), start, start + length)
-        # After a comparison word once a place is named: "in austin vs dallas".
-        if found:
-            for i in range(n - 1):
-                if taken[i] or norms[i] not in self.lexicon.place_joiners:
-                    continue
-                for stop in range(min(n, i + 4), i + 1, -1):
-                    if any(taken[i + 1 : stop]):
-                        continue
-                    place = self._bare_place(raw, norms, i + 1, stop)
-                    if place is not None:
-                        keep(place, i + 1, stop)
-                        break
-        # A place at the very end with no preposition: "electrician pay nyc".
-        end = n
-        while end > 0 and norms[end - 1] in self.lexicon.place_trailers:
-            end -= 1
-        for start in range(max(0, end - 3), end):
-            if start > 0 and not any(taken[start:end]):
-                place = self._bare_place(raw, norms, start, end)
-                if place is not None:
-                    keep(place, start, end)
-                    break
         found.sort(key=lambda item: item[1])
         return found
 
@@ -332,8 +278,8 @@ class Reader:
                 kinds[i] = SOFT
         understanding = Understanding(question=question, words=norms)
 
-        places = self._find_places(raw, norms)
-        for place, start, end in places:
+        places = self._find_places(question, raw, norms)
+        for _place, start, end in places:
             for i in range(start, end):
                 kinds[i] = PLACE
         seen: set[str] = set()
@@ -423,10 +369,15 @@ class Reader:
             for i, w in enumerate(norms)
         ):
             topics[Topic.DESCRIBE] = max(topics.get(Topic.DESCRIBE, 0.0), 0.8)
+            understanding.what_it_does = True
         # "what do they make", "how much do RNs earn": pay, however weak "make" is alone.
-        if {"make", "makes", "making"} & set(norms) and {"what", "how"} & set(norms):
-            if not explained.intersection(k for k, w in enumerate(norms) if w.startswith("mak")):
-                topics[Topic.PAY] = max(topics.get(Topic.PAY, 0.0), 0.9)
+        making = [k for k, w in enumerate(norms) if w in ("make", "makes", "making")]
+        in_cues = {
+            k for c in topic_cues if c.weights.get("pay") is None for k in range(c.start, c.end)
+        }
+        making = [k for k in making if k not in in_cues]
+        if making and {"what", "how"} & set(norms) and not explained.intersection(making):
+            topics[Topic.PAY] = max(topics.get(Topic.PAY, 0.0), 0.9)
         understanding.topics = topics
         understanding.pay_ask = self._pay_ask(norms)
         directions = strongest(self.lexicon.direction.find(norms))
