@@ -548,7 +548,7 @@ def licence(facts: RoleFacts, cited: Cited, place: Place | None) -> Section:
         state=state or "",
         table_label=cited.use(LICENCE_TABLE) if items else "",
         onet_lines=onet_lines,
-        onet_label=cited.use(ONET),
+        onet_label=cited.use(ONET) if onet_lines or not items else ONET.label,
     )
     # Saying that neither source names a licence is an answer too, from O*NET's text.
     return Section(text, facts.occupation is not None or bool(items))

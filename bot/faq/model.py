@@ -95,6 +95,7 @@ class Understanding(BaseModel):
     unknown_words: list[str] = []  # … and the words in them no title has ("zorblax")
     leftovers: list[str] = []  # words nothing explained
     openings: bool = False  # asks where our published postings are
+    positions: dict[Topic, int] = {}  # the word where each topic is first asked
     what_it_does: bool = False  # "what does a … do", alone or as one part of the question
     places: list[Place] = []
     pay_ask: PayAsk = PayAsk()
@@ -120,7 +121,8 @@ class Understanding(BaseModel):
         chosen.update(t for t, w in self.topics.items() if w >= 0.7)
         if Topic.DESCRIBE in chosen and len(chosen) > 1 and not self.what_it_does:
             chosen.discard(Topic.DESCRIBE)
-        return [t for t in Topic if t in chosen]
+        order = list(Topic)
+        return sorted(chosen, key=lambda t: (self.positions.get(t, 999), order.index(t)))
 
     @property
     def role(self) -> RoleMention | None:

@@ -67,11 +67,10 @@ def _technology_words() -> frozenset[str]:
 
 
 def _is_place(word: str) -> bool:
-    from bot.catalog import resolve_area
-    from bot.catalog.areas import NATIONAL
+    """Whether the dialogue's place parser reads the word as a place ("Denver", "SF")."""
+    from bot.posting.locate import find_places
 
-    area = resolve_area(word)
-    return area.understood and (area.area_code != NATIONAL or not area.us)
+    return bool(find_places(word))
 
 
 class ScopeGuard:

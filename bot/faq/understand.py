@@ -151,7 +151,6 @@ class Reader:
             if (
                 tail
                 and tail[-1] - i <= 3
-                and raw[tail[0]][:1].isupper()
                 and not any(self._known_word(norms[k]) for k in tail)
             ):
                 text = " ".join(raw[tail[0] : tail[-1] + 1])
@@ -360,6 +359,11 @@ class Reader:
         # A cue word inside a title ("software" in "software developer") asks nothing.
         topic_cues = [c for c in topic_cues if not explained.intersection(range(c.start, c.end))]
         topics = {Topic(k): v for k, v in strongest(topic_cues).items()}
+        # Where each topic is first asked: the parts of the answer follow the question's order.
+        positions: dict[Topic, int] = {}
+        for cue in topic_cues:
+            for label in cue.weights:
+                positions.setdefault(Topic(label), cue.start)
         # "What does a network technician do?" asks what the job is, also as one part of a
         # question ("what does a phlebotomist do and what do they make?").
         joiners = self.lexicon.conjunctions.find(norms)
@@ -370,6 +374,7 @@ class Reader:
         ):
             topics[Topic.DESCRIBE] = max(topics.get(Topic.DESCRIBE, 0.0), 0.8)
             understanding.what_it_does = True
+            positions[Topic.DESCRIBE] = min(positions.get(Topic.DESCRIBE, n), norms.index("what"))
         # "what do they make", "how much do RNs earn": pay, however weak "make" is alone.
         making = [k for k, w in enumerate(norms) if w in ("make", "makes", "making")]
         in_cues = {
@@ -378,7 +383,9 @@ class Reader:
         making = [k for k in making if k not in in_cues]
         if making and {"what", "how"} & set(norms) and not explained.intersection(making):
             topics[Topic.PAY] = max(topics.get(Topic.PAY, 0.0), 0.9)
+            positions[Topic.PAY] = min(positions.get(Topic.PAY, n), making[0])
         understanding.topics = topics
+        understanding.positions = positions
         understanding.pay_ask = self._pay_ask(norms)
         directions = strongest(self.lexicon.direction.find(norms))
         if len(directions) == 1:

@@ -41,6 +41,9 @@ def lower_first(text: str) -> str:
 def a_an(text: str) -> str:
     """'an Electrician', 'a Network Technician' (by the first letter: good enough for titles)."""
     text = str(text)
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():  # an acronym is read by its letters: "an HVAC…"
+        return f"an {text}" if first[0] in "AEFHILMNORSX" else f"a {text}"
     return f"an {text}" if text[:1].lower() in "aeiou" else f"a {text}"
 
 
