@@ -148,11 +148,7 @@ class Reader:
                 continue
             # "in Narnia": a place named at the end that no state or metro area matches.
             tail = [k for k in range(i + 1, n) if norms[k] not in self.lexicon.place_trailers]
-            if (
-                tail
-                and tail[-1] - i <= 3
-                and not any(self._known_word(norms[k]) for k in tail)
-            ):
+            if tail and tail[-1] - i <= 3 and not any(self._known_word(norms[k]) for k in tail):
                 text = " ".join(raw[tail[0] : tail[-1] + 1])
                 keep(Place(typed=text, area=None, found=False), i, tail[-1] + 1)
         found.sort(key=lambda item: item[1])
