@@ -561,6 +561,17 @@ STEP_SHARE = 0.10  # a related job at the same Job Zone is a step up (down) when
 MAX_STEPS = 4
 
 
+@cache
+def _title_and_zone(code: str) -> tuple[str, int] | None:
+    """An occupation's title and Job Zone, kept: a career answer reads twenty of them, and the
+    catalogue keeps only the most recently parsed occupations."""
+    other = get_catalog().occupation(code)
+    if other is None or other.job_zone is None:
+        return None
+    return other.title, other.job_zone.zone
+
+
+@cache
 def _national_median(code: str) -> float | None:
     report = pay_for(code)
     if not report.available or report.annual is None:
@@ -572,28 +583,26 @@ def career(facts: RoleFacts, cited: Cited, direction: str) -> Section:
     occupation = facts.occupation
     if occupation is None or not occupation.related or occupation.job_zone is None:
         return Section(render("no_data", title=facts.title, topics=["career"]), False)
-    catalog = get_catalog()
     own_zone = occupation.job_zone.zone
     own_pay = _national_median(occupation.code)
     up: list[dict[str, Any]] = []
     down: list[dict[str, Any]] = []
     side: list[dict[str, Any]] = []
     for related in occupation.related:
-        other = catalog.occupation(related.code)
-        if other is None or other.job_zone is None:
+        known = _title_and_zone(related.code)
+        if known is None:
             continue
+        title, zone = known
         median = _national_median(related.code)
         item = {
-            "title": other.title,
-            "zone": other.job_zone.zone,
+            "title": title,
+            "zone": zone,
             "median": f"${median:,.0f}" if median is not None else "",
         }
         ratio = (median / own_pay - 1) if median is not None and own_pay else 0.0
-        if other.job_zone.zone > own_zone or (
-            other.job_zone.zone == own_zone and ratio >= STEP_SHARE
-        ):
+        if zone > own_zone or (zone == own_zone and ratio >= STEP_SHARE):
             up.append(item)
-        elif other.job_zone.zone < own_zone or ratio <= -STEP_SHARE:
+        elif zone < own_zone or ratio <= -STEP_SHARE:
             down.append(item)
         else:
             side.append(item)
