@@ -23,7 +23,10 @@ from typing import Any
 from bot.faq.lexicon import PhraseTable
 
 CANDIDATE, LEGAL, PERSON, PERSON_PAY = "candidate", "legal", "person", "person_pay"
-_PLACE_WORDS = frozenset({"in", "near", "around", "across", "within", "outside", "inside"})
+# After these a capitalised word is a place or an employer ("in Narnia", "at Kaiser"), no name.
+_PLACE_WORDS = frozenset(
+    {"in", "near", "around", "across", "within", "outside", "inside", "at", "for", "with"}
+)
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "our", "your", "my"})
 TITLE_CASE_SHARE = 0.6  # a question This Much In Title Case tells no names by capitals
 
@@ -91,14 +94,20 @@ class ScopeGuard:
 
     def names(self, raw: list[str], norms: list[str]) -> list[str]:
         """Words of the question that name a person."""
+        from bot.posting.locate import find_places
+
         found: list[str] = []
+        # Words of the places the dialogue's parser finds ("New York") are no names.
+        place_words = {
+            w.lower() for p in find_places(" ".join(raw)) for w in p.typed.replace(",", " ").split()
+        }
         long_words = [w for w in raw if len(w) > 3]
         title_case = sum(1 for w in long_words if w[:1].isupper())
         by_capitals = not long_words or title_case / len(long_words) < TITLE_CASE_SHARE
         markers = {cue.start for cue in self.cues.name_markers.find(norms)}
         for i, word in enumerate(raw):
             lowered = word.lower()
-            if len(word) < 2 or not word.isalpha():
+            if len(word) < 2 or not word.isalpha() or lowered in place_words:
                 continue
             if i > 0 and (norms[i - 1] in _ARTICLES or norms[i - 1] in _PLACE_WORDS):
                 continue  # "a Zorblax wrangler", "in Narnia": no name

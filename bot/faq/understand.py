@@ -306,9 +306,10 @@ class Reader:
         understanding.help = bool(help_cues)
         # "on a network tech posting" speaks of postings in general, not of one of ours.
         marker_cues = [c for c in marker_cues if not self._indefinite(norms, c.start)]
-        understanding.openings = any(
-            c.phrase[-1].endswith("s") or c.phrase[-1] == "hiring" for c in marker_cues
-        ) and bool({"link", "links", "list", "url", "where", "all", "any", "see"} & set(norms))
+        plural = any(c.phrase[-1].endswith("s") for c in marker_cues)
+        hiring = any(c.phrase[-1] == "hiring" for c in marker_cues)
+        listing = {"link", "links", "list", "url", "where", "all", "any", "see", "what", "which"}
+        understanding.openings = hiring or (plural and bool(listing & set(norms)))
         posting = 1.0 if marker_cues else 0.0
         if not posting and self._determined_job(norms):
             posting = 0.9
