@@ -111,10 +111,24 @@ class Faq:
         if understanding.openings and not understanding.roles:
             return self._openings(understanding, asker)
         if self._about_posting(understanding, draft):
-            return self._posting(understanding, draft, asker)
+            found = self._posting(understanding, draft, asker)
+            if found.answered or not self._role_would_answer(understanding, draft):
+                return found
+            role = understanding.role
+            about_role = self._answer_roles(understanding, draft, list(understanding.roles))
+            if about_role.answered and role is not None:
+                note = render("posting_fallback", title=role.title)
+                about_role.answer = f"{about_role.answer}\n\n{note}"
+            return about_role
         if understanding.help and not understanding.roles:
             return FaqAnswer(question=text, answered=True, answer=render("help"), kind="help")
-        roles = list(understanding.roles)
+        return self._answer_roles(understanding, draft, list(understanding.roles))
+
+    def _answer_roles(
+        self, understanding: Understanding, draft: DraftRecord | None, roles: list[RoleMention]
+    ) -> FaqAnswer:
+        """The answer about the roles a question names (or the draft's role in its thread)."""
+        text = understanding.question
         if not roles:
             if understanding.unknown and (understanding.main_topics() or understanding.compare):
                 return self._unknown_role(understanding)
@@ -173,6 +187,20 @@ class Faq:
             and not understanding.roles
             and not understanding.leftovers
             and understanding.place is None
+        )
+
+    @staticmethod
+    def _role_would_answer(understanding: Understanding, draft: DraftRecord | None) -> bool:
+        """No posting answers "electrician pay, and is the job dangerous?": "the job" is the
+        role there, and a question the role answers (pay, duties…) is answered about it."""
+        fields = understanding.posting_fields
+        only_posting = any(fields.get(f, 0.0) >= 0.6 for f in POSTING_ONLY)
+        return (
+            draft is None
+            and understanding.posting < 1.0
+            and not only_posting
+            and bool(understanding.roles)
+            and bool(understanding.asked())
         )
 
     def _posting(
@@ -323,7 +351,7 @@ class Faq:
             if understanding.leftovers:
                 return self._refuse(question, "role_no_topic", title=mention.title)
             topics, strength = [Topic.DESCRIBE], 0.7
-        elif understanding.leftovers and strength < STRONG_TOPIC:
+        elif understanding.leftovers and strength < STRONG_TOPIC and not understanding.unanswered:
             return self._refuse(question, "role_no_topic", title=mention.title)
         confidence = round(strength * mention.score, 3)
         if confidence < CONFIDENCE_MIN:
@@ -340,6 +368,8 @@ class Faq:
             facts, cited, parts, note = fallback
             grounded = True
             parts.append(Section(note, False))
+        if understanding.unanswered:
+            parts.append(Section(render("part_unanswered", parts=understanding.unanswered), False))
         text = self._with_notes("\n\n".join(p.text for p in parts if p.text), [facts])
         return FaqAnswer(
             question=question,

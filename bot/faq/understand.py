@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.catalog import Match, get_catalog, resolve
 from bot.catalog.normalize import ABBREVIATIONS, CANONICAL, expand
@@ -390,7 +391,33 @@ class Reader:
         understanding.leftovers = [
             norms[k] for k in range(n) if kinds[k] == OTHER and k not in explained
         ]
+        understanding.unanswered = self._unanswered_parts(
+            raw, norms, kinds, explained, topic_cues, joiners
+        )
         return understanding
+
+    @staticmethod
+    def _unanswered_parts(
+        raw: list[str],
+        norms: list[str],
+        kinds: list[str],
+        explained: set[int],
+        topic_cues: list[Cue],
+        joiners: list[Cue],
+    ) -> list[str]:
+        """The parts of a question of several ("… and are they happy?") that ask nothing the
+        FAQ reads: words no title, place or cue explains, and no topic."""
+        if not joiners:
+            return []
+        cued = {k for c in topic_cues for k in range(c.start, c.end)}
+        bounds = [0, *(c.start for c in joiners), len(raw)]
+        parts = []
+        for left, right in pairwise(bounds):
+            span = range(left + (1 if left else 0), right)
+            unexplained = [k for k in span if kinds[k] == OTHER and k not in explained]
+            if unexplained and not cued.intersection(span):
+                parts.append(" ".join(raw[k] for k in span))
+        return parts
 
     def _indefinite(self, norms: list[str], start: int) -> bool:
         window = norms[max(0, start - 4) : start]
