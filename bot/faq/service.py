@@ -332,10 +332,14 @@ class Faq:
             return self._refuse(understanding.question, "refuse")
         cited = Cited()
         section = compare_places(facts, understanding.places, cited, understanding.pay_ask)
+        # The other parts of the question ("… and do they need a license?"), after the pay.
+        others = [t for t in self._asked(understanding) if t is not Topic.PAY][: MAX_TOPICS - 1]
+        parts = [section, *(self._part(t, facts, cited, understanding, 2) for t in others)]
+        text = "\n\n".join(p.text for p in parts if p.text)
         return FaqAnswer(
             question=understanding.question,
             answered=section.grounded,
-            answer=self._with_notes(section.text, [facts]),
+            answer=self._with_notes(text, [facts]),
             sources=cited.lines if section.grounded else [],
             kind="compare_places" if section.grounded else "no_data",
             confidence=round(mention.score, 3),
@@ -398,8 +402,12 @@ class Faq:
                 source = item.role.source_by_id(item.entry.source)
                 label = cited.use(from_source(source)) if source is not None else ""
                 return Section(render("curated", answer=item.entry.answer, label=label), True)
+        place = understanding.place
+        states = {p.area.state if p.area else None for p in understanding.places}
+        if topic is not Topic.PAY and len(states) > 1:
+            place = None  # a licence "in Texas" would be wrong for the other place asked about
         return topic_answer(
-            topic, facts, cited, understanding.place, understanding.pay_ask, understanding.direction
+            topic, facts, cited, place, understanding.pay_ask, understanding.direction
         )
 
     @staticmethod
