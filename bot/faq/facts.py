@@ -668,3 +668,30 @@ def compare_places(
         hourly=bool(ask and ask.period == "hour"),
     )
     return Section(text, any(v is not None for v in values))
+
+
+def tools_named(facts: RoleFacts, cited: Cited, words: list[str]) -> Section | None:
+    """ "Does a network tech use Cisco?": whether O*NET lists a technology with those words for
+    the occupation, or None when the words are no technology name O*NET knows at all."""
+    occupation = facts.occupation
+    if occupation is None or not words:
+        return None
+    wanted = {w.lower() for w in words}
+    known = set(_technology_counts())
+
+    def named(name: str) -> bool:
+        return bool(wanted & set(re.findall(r"[a-z0-9+#]+", name.lower())))
+
+    if not any(named(name) for name in known):
+        return None
+    listed = [t.name for t in _hot_first(occupation) if named(t.name)]
+    text = render(
+        "tools_named",
+        title=facts.title,
+        onet_title=facts.onet_title,
+        words=words,
+        listed=listed[:MAX_LIST],
+        total=len(occupation.technology),
+        onet_label=cited.use(ONET),
+    )
+    return Section(text, True)

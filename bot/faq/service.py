@@ -19,6 +19,7 @@ from bot.faq.facts import (
     compare,
     compare_places,
     facts_for,
+    tools_named,
     topic_answer,
 )
 from bot.faq.model import FaqAnswer, PostingField, RoleMention, Topic, Understanding
@@ -326,6 +327,28 @@ class Faq:
             link=published[0].link if published else None,
         )
 
+    def _tools_named(
+        self, understanding: Understanding, mention: RoleMention, topics: list[Topic]
+    ) -> FaqAnswer | None:
+        """'Does a network tech use Cisco?': the words nothing else explained, as a tool."""
+        if Topic.TOOLS not in topics:
+            return None
+        facts = facts_for(mention)
+        if facts is None:
+            return None
+        cited = Cited()
+        section = tools_named(facts, cited, list(understanding.leftovers))
+        if section is None:
+            return None
+        return FaqAnswer(
+            question=understanding.question,
+            answered=True,
+            answer=section.text,
+            sources=cited.lines,
+            kind="tools",
+            confidence=round(mention.score * 0.8, 3),
+        )
+
     def _compare_places(self, understanding: Understanding, mention: RoleMention) -> FaqAnswer:
         facts = facts_for(mention)
         if facts is None:
@@ -356,6 +379,9 @@ class Faq:
                 return self._refuse(question, "role_no_topic", title=mention.title)
             topics, strength = [Topic.DESCRIBE], 0.7
         elif understanding.leftovers and strength < STRONG_TOPIC and not understanding.unanswered:
+            named = self._tools_named(understanding, mention, topics)
+            if named is not None:
+                return named
             return self._refuse(question, "role_no_topic", title=mention.title)
         confidence = round(strength * mention.score, 3)
         if confidence < CONFIDENCE_MIN:
