@@ -94,6 +94,7 @@ class Understanding(BaseModel):
     unknown: list[str] = []  # phrases that looked like a title but matched none
     unknown_words: list[str] = []  # … and the words in them no title has ("zorblax")
     leftovers: list[str] = []  # words nothing explained
+    employers: list[str] = []  # "at Kaiser": employers named, whose own pay is not in the data
     unanswered: list[str] = []  # parts of a compound question that ask nothing it reads
     openings: bool = False  # asks where our published postings are
     positions: dict[Topic, int] = {}  # the word where each topic is first asked

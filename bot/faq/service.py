@@ -400,6 +400,8 @@ class Faq:
             parts.append(Section(note, False))
         if understanding.unanswered:
             parts.append(Section(render("part_unanswered", parts=understanding.unanswered), False))
+        if understanding.employers and Topic.PAY in chosen:
+            parts.append(Section(render("employer_note", names=understanding.employers), False))
         text = self._with_notes("\n\n".join(p.text for p in parts if p.text), [facts])
         return FaqAnswer(
             question=question,

@@ -391,6 +391,15 @@ class Reader:
         understanding.leftovers = [
             norms[k] for k in range(n) if kinds[k] == OTHER and k not in explained
         ]
+        # "nurses at Kaiser": an employer, whose own pay no source here has.
+        understanding.employers = [
+            raw[k]
+            for k in range(1, n)
+            if norms[k - 1] in ("at", "for")
+            and raw[k][:1].isupper()
+            and kinds[k] == OTHER
+            and k not in explained
+        ]
         understanding.unanswered = self._unanswered_parts(
             raw, norms, kinds, explained, topic_cues, joiners
         )
