@@ -185,9 +185,11 @@ def expected(fact: dict[str, Any]) -> tuple[list[str], list[str]]:
         assert occupation.job_zone is not None
         return [f"Job Zone {occupation.job_zone.zone}"], ["O*NET 29.3"]
     if kind == "tools":
-        # The hot technology that marks the occupation most: the one the fewest others list.
-        hot = occupation.hot_technologies or [t.name for t in occupation.technology]
+        # The technology that marks the occupation most: the one the fewest others list, hot
+        # ones first when O*NET flags any that is not everyone's (Excel, Acrobat…).
         listed_by = _listed_by()
+        names = [t.name for t in occupation.technology]
+        hot = [n for n in occupation.hot_technologies if listed_by[n] < 150] or names
         return [min(hot, key=lambda name: (listed_by[name], name))], ["O*NET 29.3"]
     raise ValueError(f"unknown fact {fact}")
 

@@ -216,6 +216,9 @@ def experience(facts: RoleFacts, cited: Cited) -> Section:
     return Section(text, bool(zone or page or page_entry))
 
 
+GENERIC_TECHNOLOGY = 150  # listed by this many occupations or more (Excel, Acrobat): shown last
+
+
 @cache
 def _technology_counts() -> dict[str, int]:
     """How many occupations list each technology: Excel is everyone's, BGP a network job's."""
@@ -231,7 +234,13 @@ def _hot_first(occupation: Occupation) -> list[Any]:
     counts = _technology_counts()
     return sorted(
         occupation.technology,
-        key=lambda t: (not t.hot, counts.get(t.name, 0), not t.in_demand, t.name),
+        key=lambda t: (
+            counts.get(t.name, 0) >= GENERIC_TECHNOLOGY,
+            not t.hot,
+            counts.get(t.name, 0),
+            not t.in_demand,
+            t.name,
+        ),
     )
 
 

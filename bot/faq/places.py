@@ -13,7 +13,8 @@ from bot.catalog import resolve_area
 from bot.faq.model import Place
 from bot.faq.wording import render
 from bot.posting.locate import FoundPlace, find_places, location_text
-from bot.posting.places import COUNTRY_NAMES
+from bot.posting.model import Location
+from bot.posting.places import COUNTRY_NAMES, US_STATES
 
 OTHER_CITY_MIN = 50_000  # people: a smaller city of the same name is not what people mean
 
@@ -34,6 +35,23 @@ def _others(found: FoundPlace) -> list[str]:
         for c in cities
         if c.country == "US" and c.region != location.region and c.population >= OTHER_CITY_MIN
     ][:2]
+
+
+def _with_state_after(found: FoundPlace, raw: list[str], end: int) -> Location | None:
+    """'springfield il': the parser takes a lower-case state code after a city only after a
+    comma, so the city it read (the largest Springfield) is put right here."""
+    from bot.posting.locate import _fold, _gazetteer
+
+    if not found.location.city or end >= len(raw):
+        return None
+    code = raw[end].upper()
+    if len(code) != 2 or code not in US_STATES or code == found.location.region:
+        return None
+    cities = _gazetteer().by_name.get(_fold(found.typed), ())
+    for city in cities:
+        if city.country == "US" and city.region == code:
+            return Location(city=city.name, region=code, country="US")
+    return None
 
 
 def places_in(question: str, raw: list[str]) -> list[tuple[Place, int, int]]:
@@ -59,13 +77,18 @@ def places_in(question: str, raw: list[str]) -> list[tuple[Place, int, int]]:
             continue
         end = start + len(words)
         cursor = end
-        location = found.location
+        location = _with_state_after(found, raw, end) or found.location
+        if location is not found.location:
+            end += 1  # the state code is part of the place
+            cursor = end
         text = location_text(location)
+        if not location.city and location.country == "US" and location.region in US_STATES:
+            text = US_STATES[location.region]  # "LA" alone would read as Los Angeles
         if location.country and location.country != "US":
             # The catalogue's area reader knows countries by name ("London, United Kingdom").
             text = f"{found.typed}, {COUNTRY_NAMES.get(location.country, location.country)}"
         area = resolve_area(text)
-        others = _others(found)
+        others = [] if location is not found.location else _others(found)
         note = ""
         if others:
             took = f"{found.location.city}, {found.location.region}"
