@@ -1,7 +1,9 @@
 """How long the FAQ takes to answer, warm: p50 and p99 in milliseconds (goal: p99 under 20 ms).
 
 Asks every question of the evaluation set (tests/data/faq_eval.yaml: curated FAQ, catalogue
-topics, pay by place, comparisons, postings from a SQLite store, refusals) once to warm the
+topics, pay by place, comparisons, postings from a SQLite store, refusals) and of issue #18's
+set (tests/data/faq_questions.yaml: two-part questions, two places, licences, career paths,
+the scope guard) once to warm the
 catalogue and pay caches, as a running bot has them, then times each answer over several
 rounds. Answers themselves are never cached. Prints figures; asserts nothing.
 Run: `python -m bench.bench_faq` or `python bench/bench_faq.py [--rounds N]`.
@@ -24,6 +26,8 @@ GROUPS = {
     "pay": "pay",
     "compare": "compare",
     "posting": "posting",
+    "licence": "licence",
+    "career": "career",
 }
 
 
@@ -48,7 +52,8 @@ def run(rounds: int = ROUNDS) -> dict[str, float]:
         sys.path.insert(0, str(ROOT))
     from tests.faq_eval import eval_faq, load_cases
 
-    questions = [str(case["q"]) for case in load_cases()]
+    more = ROOT / "tests" / "data" / "faq_questions.yaml"
+    questions = [str(case["q"]) for case in [*load_cases(), *load_cases(more)]]
     times: list[float] = []
     by_group: dict[str, list[float]] = {}
     with eval_faq() as faq:

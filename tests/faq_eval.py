@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from bot.posting import Posting
 from bot.posting.model import format_money
 from bot.render.outline import format_date
 from bot.roles.curated import load_curated_roles
+from bot.roles.licences import load_licences
 from bot.store import DraftStatus, Store
 
 EVAL_FILE = Path(__file__).resolve().parent / "data" / "faq_eval.yaml"
@@ -142,6 +144,23 @@ def expected(fact: dict[str, Any]) -> tuple[list[str], list[str]]:
         if "pay" in fact:
             texts.append(str(report.area_name))
         return texts, [report.citation()]
+    if "gap" in fact:
+        first, second = (_report(str(c), fact.get("place")) for c in fact["gap"])
+        return [_median(first), _median(second), _gap(first, second)], [
+            first.citation(),
+            second.citation(),
+        ]
+    if "place_gap" in fact:
+        one, two = (_report(str(fact["place_gap"]), str(p)) for p in fact["places"])
+        texts = [_median(one), _median(two), _gap(one, two), str(one.area_name)]
+        return [*texts, str(two.area_name)], [one.citation(), two.citation()]
+    if "licence" in fact:
+        code = str(fact["licence"])
+        rows = [row for row in load_licences() if row.applies_to(code)]
+        assert rows, f"no licence row for {code}"
+        return [rows[0].name], ["Newjob licence table"]
+    if "step_up" in fact or "step_down" in fact:
+        return [_step(fact)], ["O*NET 29.3", "BLS OEWS, May 2025"]
     if "posting" in fact:
         return _posting_fact(str(fact["posting"]), str(fact["field"])), ["Newjob posting"]
     kind, code = next(iter(fact.items()))
@@ -166,9 +185,69 @@ def expected(fact: dict[str, Any]) -> tuple[list[str], list[str]]:
         assert occupation.job_zone is not None
         return [f"Job Zone {occupation.job_zone.zone}"], ["O*NET 29.3"]
     if kind == "tools":
-        hot = occupation.hot_technologies or [t.name for t in occupation.technology]
-        return [hot[0]], ["O*NET 29.3"]
+        # The technology that marks the occupation most: the one the fewest others list, hot
+        # ones first when O*NET flags any that is not everyone's (Excel, Acrobat…).
+        listed_by = _listed_by()
+        names = [t.name for t in occupation.technology]
+        hot = [n for n in occupation.hot_technologies if listed_by[n] < 150] or names
+        return [min(hot, key=lambda name: (listed_by[name], name))], ["O*NET 29.3"]
     raise ValueError(f"unknown fact {fact}")
+
+
+def _gap(one: PayReport, two: PayReport) -> str:
+    assert one.annual is not None and two.annual is not None
+    a, b = one.annual.median.value, two.annual.median.value
+    assert a is not None and b is not None
+    return f"${abs(a - b):,.0f}"
+
+
+def _step(fact: dict[str, Any]) -> str:
+    """The first of O*NET's related occupations that is a step up (or down): a higher (lower)
+    Job Zone, or the same one with a national median at least 10% higher (lower)."""
+    up = "step_up" in fact
+    catalog = get_catalog()
+    own = catalog.occupation(str(fact.get("step_up") or fact.get("step_down")))
+    assert own is not None and own.job_zone is not None
+    own_median = pay_for(own.code).annual
+    assert own_median is not None and own_median.median.value is not None
+    for related in own.related:
+        other = catalog.occupation(related.code)
+        if other is None or other.job_zone is None:
+            continue
+        annual = pay_for(other.code).annual
+        median = annual.median.value if annual is not None else None
+        ratio = median / own_median.median.value - 1 if median is not None else 0.0
+        zone, own_zone = other.job_zone.zone, own.job_zone.zone
+        if up and (zone > own_zone or (zone == own_zone and ratio >= 0.10)):
+            return other.title
+        if not up and (zone < own_zone or (zone == own_zone and ratio <= -0.10)):
+            return other.title
+    raise AssertionError(f"no step in {fact}")
+
+
+def lead_texts(fact: dict[str, Any]) -> list[str]:
+    """What the first line of a pay answer must say: the figure asked for."""
+    code = str(fact.get("pay"))
+    report = _report(code, fact.get("place"))
+    period = "hour" if fact.get("period") == "hour" else "year"
+    figures = report.hourly if period == "hour" else report.annual
+    assert figures is not None
+    if fact.get("starting"):
+        return [figures.p10.text(period), figures.p25.text(period)]
+    key = f"p{fact['percentile']}" if fact.get("percentile") else "median"
+    if fact.get("mean"):
+        key = "mean"
+    return [getattr(figures, key).text(period)]
+
+
+@cache
+def _listed_by() -> dict[str, int]:
+    """How many O*NET occupations list each technology."""
+    counts: dict[str, int] = {}
+    for occupation in get_catalog().occupations():
+        for name in {t.name for t in occupation.technology}:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def _posting_fact(key: str, name: str) -> list[str]:
@@ -200,12 +279,24 @@ def _allowed_figures(case: dict[str, Any]) -> set[str]:
     codes: set[tuple[str, str | None]] = set()
     for fact in case.get("facts") or []:
         code = next(iter(fact.values()))
-        if isinstance(code, str) and re.match(r"^\d{2}-\d{4}\.\d{2}$", code):
-            codes.add((code, fact.get("place")))
-            codes.add((code, None))
+        listed = code if isinstance(code, list) else [code]
+        for item in listed:
+            if isinstance(item, str) and re.match(r"^\d{2}-\d{4}\.\d{2}$", item):
+                codes.add((item, fact.get("place")))
+                codes.add((item, None))
+                for place in fact.get("places") or []:
+                    codes.add((item, str(place)))
+        step = fact.get("step_up") or fact.get("step_down")
+        if step:
+            occupation = get_catalog().occupation(str(step))
+            assert occupation is not None
+            codes.update((r.code, None) for r in occupation.related)
     for code in case.get("codes") or []:
         codes.add((code, None))
+    for place in case.get("places") or []:
+        codes.update((code, str(place)) for code, _ in list(codes))
     figures: set[str] = set()
+    medians: list[float] = []
     for code, place in codes:
         report = _report(code, place)
         for figure_set in (report.annual, report.hourly):
@@ -213,6 +304,10 @@ def _allowed_figures(case: dict[str, Any]) -> set[str]:
                 continue
             for _label, text in figure_set.rows():
                 figures.update(_DOLLARS.findall(text))
+        if report.annual is not None and report.annual.median.value is not None:
+            medians.append(report.annual.median.value)
+    # A comparison states the difference between two of those medians.
+    figures.update(f"${abs(a - b):,.0f}" for a in medians for b in medians)
     for role in load_curated_roles().values():
         for benchmark in role.pay:
             figures.add(format_money(benchmark.figure, benchmark.currency))
@@ -272,6 +367,7 @@ class Report:
 
 
 def load_cases(path: Path = EVAL_FILE) -> list[dict[str, Any]]:
+    """The cases of one question file (the evaluation set, or tests/data/faq_questions.yaml)."""
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(cases, list)
     return cases
@@ -296,10 +392,23 @@ def check(case: dict[str, Any], answer: FaqAnswer) -> Outcome:
         texts, sources = expected(fact)
         must_say.extend(texts)
         must_cite.extend(sources)
+    first_line = answer.answer.splitlines()[0] if answer.answer else ""
+    for fact in case.get("facts") or []:
+        if "pay" in fact and case.get("lead", True) and answer.answered:
+            for text in lead_texts(fact):
+                if text not in first_line:
+                    problems.append(f"the first line does not lead with {text!r}")
+        if "pay" in fact and fact.get("local"):
+            national = _median(_report(str(fact["pay"]), None))
+            if national in answer.answer:
+                problems.append(f"a local answer repeats the national median {national}")
     folded = answer.answer.casefold()
     for text in must_say:
         if text.casefold() not in folded:
             problems.append(f"missing {text!r}")
+    for text in case.get("absent") or []:
+        if str(text).casefold() in folded:
+            problems.append(f"says {text!r}, which it should not")
     for text in must_cite:
         if not any(text in line for line in answer.sources):
             problems.append(f"no source naming {text!r}")

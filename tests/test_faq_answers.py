@@ -49,13 +49,26 @@ def test_curated_entries_are_filed_by_what_they_ask() -> None:
     }
 
 
-def test_pay_for_a_place_shows_bls_and_the_page_each_with_its_source() -> None:
+def test_pay_for_a_place_leads_with_the_local_median_and_leaves_national_figures_out() -> None:
     answer = ask("how much does a network tech make in Colorado?")
     report = pay_for("15-1231.00", "Colorado")
     assert report.annual is not None
     assert answer.answered and answer.kind == "pay"
-    assert f"Median: {report.annual.median.text('year')} a year" in answer.answer
-    assert "in Colorado (BLS OEWS, May 2025" in answer.answer
+    first_line = answer.answer.splitlines()[0]
+    assert f"in Colorado: median {report.annual.median.text('year')} a year" in first_line
+    assert first_line.endswith("(BLS OEWS, May 2025).")
+    # The source page's average is national: not repeated beside a local answer (#18 item 7).
+    assert "$54,683" not in answer.answer and "Indeed" not in answer.answer
+    assert answer.sources == [report.citation()]
+
+
+def test_national_pay_shows_bls_and_the_page_each_with_its_source() -> None:
+    answer = ask("how much does a network tech make?")
+    report = pay_for("15-1231.00")
+    assert report.annual is not None
+    assert answer.answer.startswith(
+        f"Network Technician pay in the United States: median {report.annual.median.text('year')}"
+    )
     assert "an average of $54,683 a year in the United States (Indeed, Sept 2023)" in answer.answer
     assert "sources differ" in answer.answer
     assert answer.sources == [INDEED, report.citation()]

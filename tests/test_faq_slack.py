@@ -131,8 +131,32 @@ def test_a_dm_is_answered(run: Running) -> None:
     text = shown(call)
     report = pay_for("15-1231.00", "Colorado")
     assert report.annual is not None
-    assert f"Median: {report.annual.median.text('year')} a year" in text
-    assert "BLS OEWS, May 2025" in text and "$54,683" in text and "Indeed, Sept 2023" in text
+    assert f"in Colorado: median {report.annual.median.text('year')} a year" in text
+    assert "BLS OEWS, May 2025" in text
+    # A local answer leaves the source page's national average out (#18 item 7).
+    assert "$54,683" not in text and "Indeed, Sept 2023" not in text
+    run.fake.assert_no_errors()
+
+
+def test_a_dm_about_candidates_is_refused_before_any_lookup(run: Running) -> None:
+    dm = run.fake.workspace.dm_channel(HIRING_MANAGER)
+    run.slack.message("should I hire Priya or Marcus for the analyst role?")
+    text = shown(wait_post(run, dm))
+    assert "I don't judge candidates or applicants" in text and "Priya and Marcus" in text
+    assert "open Analyst posting" not in text and "$" not in text
+    run.fake.assert_no_errors()
+
+
+def test_a_dm_comparing_two_places_gives_both_and_the_difference(run: Running) -> None:
+    dm = run.fake.workspace.dm_channel(HIRING_MANAGER)
+    run.slack.message("RN pay in austin vs dallas")
+    text = shown(wait_post(run, dm))
+    austin, dallas = pay_for("29-1141.00", "Austin, TX"), pay_for("29-1141.00", "Dallas, TX")
+    assert austin.annual is not None and dallas.annual is not None
+    a, d = austin.annual.median.value, dallas.annual.median.value
+    assert a is not None and d is not None
+    assert austin.annual.median.text("year") in text and dallas.annual.median.text("year") in text
+    assert f"${abs(a - d):,.0f}" in text
     run.fake.assert_no_errors()
 
 

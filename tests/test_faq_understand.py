@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.catalog import resolve_area
 from bot.faq import PostingField, Topic, understand
 from bot.faq.lexicon import lexicon
 from bot.faq.understand import split_words
@@ -147,3 +148,45 @@ def test_misspelt_cue_words_are_put_right() -> None:
 def test_long_questions_are_cut() -> None:
     question = "how much does a plumber make " + "really " * 400
     assert codes(question) == ["47-2152.00"]
+
+
+def test_the_scope_guard_reads_names_not_places_titles_or_employers() -> None:
+    from bot.faq.understand import reader
+
+    guard = reader()
+    person = guard.out_of_scope("how much does Jessica in accounting make?")
+    assert person is not None and person.reason == "person_pay" and person.names == ["Jessica"]
+    candidate = guard.out_of_scope("should I hire Priya or Marcus for the analyst role?")
+    assert candidate is not None and candidate.reason == "candidate"
+    assert candidate.names == ["Priya", "Marcus"]
+    for fine in (
+        "do electricians in New York make more than in Florida",
+        "What Does A Netwrok Technician Make In Denver",
+        "how much do nurses make at Kaiser",
+        "what does a Zorblax wrangler make",
+        "what should I look for when hiring a network tech",
+        "network tech pay in Narnia",
+    ):
+        assert guard.out_of_scope(fine) is None, fine
+
+
+def test_the_lexicon_has_no_word_yaml_read_as_true_or_false() -> None:
+    """`on`, `no` and `yes` unquoted in YAML are booleans: they would never match a word."""
+    words = lexicon()
+    assert {"on", "no", "yes"} <= words.stopwords and "on" in words.place_prepositions
+    assert all(isinstance(w, str) for w in words.stopwords | words.place_trailers)
+
+
+def test_every_place_of_a_comparison_and_a_bare_place() -> None:
+    two = understand("RN pay in austin vs dallas")
+    assert [p.area.area_name for p in two.places if p.area] == [
+        resolve_area("Austin, TX").area_name,
+        resolve_area("Dallas, TX").area_name,
+    ]
+    bare = understand("electrician pay nyc").place
+    assert bare is not None and bare.area is not None
+    assert bare.area.area_code == resolve_area("New York, NY").area_code
+    unfound = understand("network tech pay in Narnia").place
+    assert unfound is not None and not unfound.found and unfound.typed == "Narnia"
+    ambiguous = understand("RN salary in Portland").place
+    assert ambiguous is not None and "Portland, ME" in ambiguous.note

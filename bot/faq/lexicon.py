@@ -99,6 +99,25 @@ class Lexicon:
         )
         self.stopwords = frozenset(str(w) for w in data.get("stopwords") or [])
         self.soft_words = frozenset(str(w) for w in data.get("soft_words") or [])
+        self.scope: Mapping[str, Any] = data.get("scope") or {}
+        pay_ask = data.get("pay_ask") or {}
+        self.pay_ask = PhraseTable()
+        for label in ("hour", "year", "mean", "starting"):
+            for text in pay_ask.get(label) or []:
+                self.pay_ask.add(str(text), label, 1.0)
+        for value, texts in (pay_ask.get("percentiles") or {}).items():
+            for text in texts or []:
+                self.pay_ask.add(str(text), f"p{value}", 1.0)
+        self.direction = PhraseTable()
+        for label, texts in (data.get("career_direction") or {}).items():
+            for text in texts or []:
+                self.direction.add(str(text), str(label), 1.0)
+        self.conjunctions = PhraseTable()
+        for text in data.get("conjunctions") or []:
+            self.conjunctions.add(str(text), "and", 1.0)
+        self.slang: dict[str, str] = {
+            str(k).lower(): str(v).lower() for k, v in (data.get("slang") or {}).items()
+        }
         vocabulary = (
             self.topics.words()
             | self.compare.words()

@@ -19,6 +19,8 @@ class Topic(StrEnum):
     EDUCATION = "education"
     EXPERIENCE = "experience"
     TOOLS = "tools"
+    LICENCE = "licence"
+    CAREER = "career"
     PAY = "pay"
 
 
@@ -57,6 +59,23 @@ class Place(BaseModel):
 
     typed: str
     area: AreaMatch | None = None  # None: the whole United States
+    found: bool = True  # False: named, but no US state or metro area the data knows
+    note: str = ""  # which of several places of that name it took, and how to ask for another
+
+    @property
+    def national(self) -> bool:
+        return self.area is None or self.area.area_type == "national"
+
+
+class PayAsk(BaseModel):
+    """How a pay question wants its figure: per hour or year, a percentile, starting pay."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    period: str = ""  # "hour", "year" or "" (not said)
+    percentile: int | None = None  # 10, 25, 50, 75 or 90
+    mean: bool = False
+    starting: bool = False
 
 
 class Understanding(BaseModel):
@@ -73,8 +92,20 @@ class Understanding(BaseModel):
     help: bool = False
     roles: list[RoleMention] = []
     unknown: list[str] = []  # phrases that looked like a title but matched none
+    unknown_words: list[str] = []  # … and the words in them no title has ("zorblax")
     leftovers: list[str] = []  # words nothing explained
-    place: Place | None = None
+    employers: list[str] = []  # "at Kaiser": employers named, whose own pay is not in the data
+    unanswered: list[str] = []  # parts of a compound question that ask nothing it reads
+    openings: bool = False  # asks where our published postings are
+    positions: dict[Topic, int] = {}  # the word where each topic is first asked
+    what_it_does: bool = False  # "what does a … do", alone or as one part of the question
+    places: list[Place] = []
+    pay_ask: PayAsk = PayAsk()
+    direction: str = ""  # career paths: "up", "down" or "" (either)
+
+    @property
+    def place(self) -> Place | None:
+        return self.places[0] if self.places else None
 
     def main_topics(self, floor: float = 0.6, share: float = 0.75) -> list[Topic]:
         """The topics asked about: strong cues, and any nearly as strong as the strongest."""
@@ -83,6 +114,17 @@ class Understanding(BaseModel):
         top = max(self.topics.values())
         chosen = [t for t, w in self.topics.items() if w >= floor and w >= top * share]
         return [t for t in Topic if t in chosen]
+
+    def asked(self) -> list[Topic]:
+        """Every topic asked about, for a question of several parts: the main topics and any
+        other clearly cued one. "What is a…" gives way to a clearer topic; "what does a … do"
+        is a part of its own."""
+        chosen = set(self.main_topics(floor=0.5))
+        chosen.update(t for t, w in self.topics.items() if w >= 0.7)
+        if Topic.DESCRIBE in chosen and len(chosen) > 1 and not self.what_it_does:
+            chosen.discard(Topic.DESCRIBE)
+        order = list(Topic)
+        return sorted(chosen, key=lambda t: (self.positions.get(t, 999), order.index(t)))
 
     @property
     def role(self) -> RoleMention | None:

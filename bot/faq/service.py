@@ -13,9 +13,24 @@ from functools import cache
 
 from bot.catalog import resolve
 from bot.faq.curated import CuratedFaq, CuratedMatch
-from bot.faq.facts import RoleFacts, Section, compare, facts_for, topic_answer
+from bot.faq.facts import (
+    RoleFacts,
+    Section,
+    compare,
+    compare_places,
+    facts_for,
+    tools_named,
+    topic_answer,
+)
 from bot.faq.model import FaqAnswer, PostingField, RoleMention, Topic, Understanding
-from bot.faq.postings import OpenPosting, Postings, answer_posting, choose, which
+from bot.faq.postings import (
+    OpenPosting,
+    Postings,
+    answer_posting,
+    choose,
+    source_line,
+    which,
+)
 from bot.faq.sources import Cited, from_source
 from bot.faq.understand import reader, understand
 from bot.faq.wording import render
@@ -87,13 +102,34 @@ class Faq:
         text = " ".join(str(question or "").split())
         if not text:
             return self._refuse(text, "unsure")
+        # The scope guard comes first: nothing is looked up for a question about a person, a
+        # candidate or a legal case.
+        out = reader().out_of_scope(text)
+        if out is not None:
+            return self._refuse(text, f"scope_{out.reason}", names=out.names)
         understanding = understand(text)
         draft = self._draft(draft_id)
+        if understanding.openings and not understanding.roles:
+            return self._openings(understanding, asker)
         if self._about_posting(understanding, draft):
-            return self._posting(understanding, draft, asker)
+            found = self._posting(understanding, draft, asker)
+            if found.answered or not self._role_would_answer(understanding, draft):
+                return found
+            role = understanding.role
+            about_role = self._answer_roles(understanding, draft, list(understanding.roles))
+            if about_role.answered and role is not None:
+                note = render("posting_fallback", title=role.title)
+                about_role.answer = f"{about_role.answer}\n\n{note}"
+            return about_role
         if understanding.help and not understanding.roles:
             return FaqAnswer(question=text, answered=True, answer=render("help"), kind="help")
-        roles = list(understanding.roles)
+        return self._answer_roles(understanding, draft, list(understanding.roles))
+
+    def _answer_roles(
+        self, understanding: Understanding, draft: DraftRecord | None, roles: list[RoleMention]
+    ) -> FaqAnswer:
+        """The answer about the roles a question names (or the draft's role in its thread)."""
+        text = understanding.question
         if not roles:
             if understanding.unknown and (understanding.main_topics() or understanding.compare):
                 return self._unknown_role(understanding)
@@ -107,14 +143,25 @@ class Faq:
                 # Colorado require?"): likely not a question about the role, so no guess.
                 return self._refuse(text, "unsure")
             roles = [mention]
+        if understanding.unknown_words:
+            return self._unknown_role(understanding)
         if understanding.compare >= 0.6 and len(roles) == 1 and understanding.unknown:
             return self._unknown_role(understanding)
-        matched = curated_faq().match(understanding)
-        if matched is not None and matched.confidence >= CURATED_MIN:
-            return self._curated(understanding, matched)
+        asked = self._asked(understanding)
         if len(roles) >= 2 and understanding.compare > 0:
+            if Topic.PAY not in asked:
+                matched = curated_faq().match(understanding)
+                if matched is not None and matched.confidence >= CURATED_MIN:
+                    return self._curated(understanding, matched)
             return self._compare(understanding, roles[0], roles[1])
-        return self._topics(understanding, max(roles, key=lambda r: r.score))
+        mention = max(roles, key=lambda r: r.score)
+        if len(understanding.places) >= 2 and (Topic.PAY in asked or not asked):
+            return self._compare_places(understanding, mention)
+        if len(asked) <= 1 and not understanding.places:
+            matched = curated_faq().match(understanding)
+            if matched is not None and matched.confidence >= CURATED_MIN:
+                return self._curated(understanding, matched)
+        return self._topics(understanding, mention)
 
     # -- kinds of answer --------------------------------------------------------------------
 
@@ -141,6 +188,20 @@ class Faq:
             and not understanding.roles
             and not understanding.leftovers
             and understanding.place is None
+        )
+
+    @staticmethod
+    def _role_would_answer(understanding: Understanding, draft: DraftRecord | None) -> bool:
+        """No posting answers "electrician pay, and is the job dangerous?": "the job" is the
+        role there, and a question the role answers (pay, duties…) is answered about it."""
+        fields = understanding.posting_fields
+        only_posting = any(fields.get(f, 0.0) >= 0.6 for f in POSTING_ONLY)
+        return (
+            draft is None
+            and understanding.posting < 1.0
+            and not only_posting
+            and bool(understanding.roles)
+            and bool(understanding.asked())
         )
 
     def _posting(
@@ -222,7 +283,7 @@ class Faq:
         if one is None or two is None:
             return self._refuse(understanding.question, "refuse")
         cited = Cited()
-        text = compare(one, two, cited, understanding.place, understanding.main_topics())
+        text = compare(one, two, cited, understanding.place, self._asked(understanding))
         text = self._with_notes(text, [one, two])
         confidence = min(first.score, second.score) * max(understanding.compare, 0.6)
         return FaqAnswer(
@@ -234,9 +295,84 @@ class Faq:
             confidence=round(confidence, 3),
         )
 
+    @staticmethod
+    def _asked(understanding: Understanding) -> list[Topic]:
+        """Every topic the question asks about: a compound question asks several."""
+        return understanding.asked()
+
+    def _openings(self, understanding: Understanding, asker: str | None) -> FaqAnswer:
+        question = understanding.question
+        published: list[OpenPosting] = []
+        postings = self.postings()
+        if postings is not None:
+            try:
+                for draft in postings.open_drafts():
+                    if draft.status is DraftStatus.PUBLISHED:
+                        found = postings.load(draft)
+                        if found is not None:
+                            published.append(found)
+            except StoreUnavailable:
+                published = []
+        cited = Cited()
+        for found in published:
+            cited.add(source_line(found))
+        items = [
+            {"id": f.draft.id, "title": f.posting.title, "link": f.link or ""} for f in published
+        ]
+        return FaqAnswer(
+            question=question,
+            answered=bool(items),
+            answer=render("openings", postings=items),
+            sources=cited.lines,
+            kind="openings" if items else "openings_none",
+            confidence=1.0,
+            link=published[0].link if published else None,
+        )
+
+    def _tools_named(
+        self, understanding: Understanding, mention: RoleMention, topics: list[Topic]
+    ) -> FaqAnswer | None:
+        """'Does a network tech use Cisco?': the words nothing else explained, as a tool."""
+        if Topic.TOOLS not in topics:
+            return None
+        facts = facts_for(mention)
+        if facts is None:
+            return None
+        cited = Cited()
+        section = tools_named(facts, cited, list(understanding.leftovers))
+        if section is None:
+            return None
+        return FaqAnswer(
+            question=understanding.question,
+            answered=True,
+            answer=section.text,
+            sources=cited.lines,
+            kind="tools",
+            confidence=round(mention.score * 0.8, 3),
+        )
+
+    def _compare_places(self, understanding: Understanding, mention: RoleMention) -> FaqAnswer:
+        facts = facts_for(mention)
+        if facts is None:
+            return self._refuse(understanding.question, "refuse")
+        cited = Cited()
+        section = compare_places(facts, understanding.places, cited, understanding.pay_ask)
+        # The other parts of the question ("… and do they need a license?"), after the pay.
+        others = [t for t in self._asked(understanding) if t is not Topic.PAY][: MAX_TOPICS - 1]
+        parts = [section, *(self._part(t, facts, cited, understanding, 2) for t in others)]
+        text = "\n\n".join(p.text for p in parts if p.text)
+        return FaqAnswer(
+            question=understanding.question,
+            answered=section.grounded,
+            answer=self._with_notes(text, [facts]),
+            sources=cited.lines if section.grounded else [],
+            kind="compare_places" if section.grounded else "no_data",
+            confidence=round(mention.score, 3),
+        )
+
     def _topics(self, understanding: Understanding, mention: RoleMention) -> FaqAnswer:
         question = understanding.question
-        topics = understanding.main_topics(floor=0.5)
+        topics = self._asked(understanding)
         strength = max((understanding.topics[t] for t in topics), default=0.0)
         if understanding.place is not None and Topic.PAY not in topics and not topics:
             topics, strength = [Topic.PAY], 0.7
@@ -244,7 +380,10 @@ class Faq:
             if understanding.leftovers:
                 return self._refuse(question, "role_no_topic", title=mention.title)
             topics, strength = [Topic.DESCRIBE], 0.7
-        elif understanding.leftovers and strength < STRONG_TOPIC:
+        elif understanding.leftovers and strength < STRONG_TOPIC and not understanding.unanswered:
+            named = self._tools_named(understanding, mention, topics)
+            if named is not None:
+                return named
             return self._refuse(question, "role_no_topic", title=mention.title)
         confidence = round(strength * mention.score, 3)
         if confidence < CONFIDENCE_MIN:
@@ -254,13 +393,17 @@ class Faq:
             return self._refuse(question, "unknown_role", typed=mention.typed, suggestions=[])
         chosen = topics[:MAX_TOPICS]
         cited = Cited()
-        parts = [topic_answer(topic, facts, cited, understanding.place) for topic in chosen]
+        parts = [self._part(topic, facts, cited, understanding, len(chosen)) for topic in chosen]
         grounded = any(p.grounded for p in parts)
         fallback = None if grounded else self._fallback(mention, chosen, understanding)
         if fallback is not None:
             facts, cited, parts, note = fallback
             grounded = True
             parts.append(Section(note, False))
+        if understanding.unanswered:
+            parts.append(Section(render("part_unanswered", parts=understanding.unanswered), False))
+        if understanding.employers and Topic.PAY in chosen:
+            parts.append(Section(render("employer_note", names=understanding.employers), False))
         text = self._with_notes("\n\n".join(p.text for p in parts if p.text), [facts])
         return FaqAnswer(
             question=question,
@@ -269,6 +412,32 @@ class Faq:
             sources=cited.lines if grounded else [],
             kind="+".join(t.value for t in topics[:MAX_TOPICS]) if grounded else "no_data",
             confidence=confidence,
+        )
+
+    def _part(
+        self,
+        topic: Topic,
+        facts: RoleFacts,
+        cited: Cited,
+        understanding: Understanding,
+        count: int,
+    ) -> Section:
+        """One topic's answer; in a question of several parts, a curated entry on the topic
+        answers that part."""
+        if count > 1 and topic is not Topic.PAY:
+            alone = understanding.model_copy(update={"topics": {topic: 1.0}, "places": []})
+            matched = curated_faq().match(alone)
+            if matched is not None and matched.confidence >= CURATED_MIN:
+                item = matched.item
+                source = item.role.source_by_id(item.entry.source)
+                label = cited.use(from_source(source)) if source is not None else ""
+                return Section(render("curated", answer=item.entry.answer, label=label), True)
+        place = understanding.place
+        states = {p.area.state if p.area else None for p in understanding.places}
+        if topic is not Topic.PAY and len(states) > 1:
+            place = None  # a licence "in Texas" would be wrong for the other place asked about
+        return topic_answer(
+            topic, facts, cited, place, understanding.pay_ask, understanding.direction
         )
 
     @staticmethod
@@ -287,7 +456,10 @@ class Faq:
             other = other.model_copy(update={"code": facts.role.onet_code or ""})
             facts = RoleFacts(mention=other, role=facts.role, occupation=facts.occupation)
             cited = Cited()
-            parts = [topic_answer(t, facts, cited, understanding.place) for t in topics]
+            parts = [
+                topic_answer(t, facts, cited, understanding.place, understanding.pay_ask)
+                for t in topics
+            ]
             if any(p.grounded for p in parts):
                 note = render(
                     "fallback",
@@ -318,6 +490,13 @@ class Faq:
 
     def _unknown_role(self, understanding: Understanding) -> FaqAnswer:
         typed = max(understanding.unknown, key=len)
+        if understanding.unknown_words:
+            return self._refuse(
+                understanding.question,
+                "unknown_word",
+                typed=typed,
+                words=understanding.unknown_words,
+            )
         resolution = resolve(typed, limit=3)
         suggestions = (
             list(resolution.suggestions[:3])

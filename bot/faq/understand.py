@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
-from bot.catalog import Match, get_catalog, resolve, resolve_area
-from bot.catalog.areas import NATIONAL
+from bot.catalog import Match, get_catalog, resolve
 from bot.catalog.normalize import ABBREVIATIONS, CANONICAL, expand
 from bot.catalog.resolve import get_resolver
 from bot.faq.lexicon import Cue, Lexicon, lexicon, strongest
-from bot.faq.model import Place, PostingField, RoleMention, Topic, Understanding
-from bot.posting.places import US_STATES
+from bot.faq.model import PayAsk, Place, PostingField, RoleMention, Topic, Understanding
+from bot.faq.places import places_in
+from bot.faq.scope import OutOfScope, ScopeGuard, scope_cues
 from bot.roles.lookup import key_for
 
 ROLE_MIN = 0.8  # a phrase is a role when the resolver scores it at least this
@@ -40,8 +41,6 @@ _CONTRACTIONS = (
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _ALIAS_TITLES = ("alternate title", "reported title", "short title")
 _PAREN = re.compile(r"\s*\([^)]*\)")
-
-_STATE_NAMES = {tuple(name.lower().split()): code for code, name in US_STATES.items()}
 
 
 def _fold(text: str) -> str:
@@ -81,6 +80,16 @@ class Reader:
         # Words the resolver only knows in a canonical form ("administrator" is "admin" there)
         # cannot be put right there when misspelt: put them right here.
         self.lexicon.add_words(CANONICAL)
+        self.guard = ScopeGuard(
+            scope_cues(self.lexicon.scope), self.lexicon.known, self.vocabulary, self.lexicon
+        )
+
+    def out_of_scope(self, question: str) -> OutOfScope | None:
+        """Why the question is one the FAQ must refuse before any lookup (bot.faq.scope)."""
+        raw = split_words(question)
+        norms = [self.lexicon.slang.get(w.lower(), w.lower()) for w in raw]
+        asked = strongest(self.lexicon.topics.find(norms))
+        return self.guard.check(raw, norms, "pay" in asked, "tools" in asked)
 
     # -- words ------------------------------------------------------------------------------
 
@@ -91,6 +100,7 @@ class Reader:
         norms = []
         for word in raw:
             norm = word.lower()
+            norm = self.lexicon.slang.get(norm, norm)
             if not self.lexicon.known(norm) and not self._title_word(norm):
                 norm = self.lexicon.correct(norm) or norm
             norms.append(norm)
@@ -98,39 +108,52 @@ class Reader:
 
     # -- places -----------------------------------------------------------------------------
 
-    def _place_at(self, raw: list[str], norms: list[str], start: int) -> tuple[Place, int] | None:
-        """A place named from word `start` on: (place, index after it)."""
-        end = len(raw)
-        while end > start and norms[end - 1] in self.lexicon.place_trailers:
-            end -= 1
-        if end <= start:
-            return None
-        for stop in range(min(end, start + 4), start, -1):
-            folded = " ".join(norms[start:stop])
-            if folded in self.lexicon.national_words:
+    def _national_at(
+        self, norms: list[str], raw: list[str], start: int
+    ) -> tuple[Place, int] | None:
+        """'in the US', 'across the country': national figures, asked for."""
+        for stop in range(min(len(raw), start + 4), start, -1):
+            if " ".join(norms[start:stop]) in self.lexicon.national_words:
                 return Place(typed=" ".join(raw[start:stop]), area=None), stop
-            if norms[start] == "the" and stop - start == 1:
-                continue
-            text = " ".join(raw[start:stop])
-            area = resolve_area(text)
-            if area.understood and (area.area_code != NATIONAL or not area.us):
-                return Place(typed=text, area=area), stop
         return None
 
-    def _find_place(self, raw: list[str], norms: list[str]) -> tuple[Place, int, int] | None:
-        for i in range(len(raw) - 2, -1, -1):
-            if norms[i] in self.lexicon.place_prepositions:
-                found = self._place_at(raw, norms, i + 1)
-                if found is not None:
-                    return found[0], i, found[1]
-        # A state's name with no preposition: "Colorado network tech salary".
-        for length in (3, 2, 1):
-            for start in range(0, len(norms) - length + 1):
-                code = _STATE_NAMES.get(tuple(norms[start : start + length]))
-                if code is not None:
-                    text = " ".join(raw[start : start + length])
-                    return Place(typed=text, area=resolve_area(text)), start, start + length
-        return None
+    def _known_word(self, norm: str) -> bool:
+        return self.lexicon.known(norm) or self._title_word(norm)
+
+    def _find_places(
+        self, question: str, raw: list[str], norms: list[str]
+    ) -> list[tuple[Place, int, int]]:
+        """Every place the question names, in order: after "in"/"near", a state's name, a
+        city after "vs"/"or"/"than" once a place is named, and a place at the end."""
+        n = len(raw)
+        taken = [False] * n
+        found: list[tuple[Place, int, int]] = []
+
+        def keep(place: Place, start: int, end: int) -> None:
+            found.append((place, start, end))
+            for k in range(start, end):
+                taken[k] = True
+
+        # The dialogue's place parser finds the places ("pay nyc", "austin vs dallas").
+        for place, start, end in places_in(question, raw):
+            if not any(taken[start:end]):
+                keep(place, start, end)
+        for i in range(n - 1):
+            if taken[i] or norms[i] not in self.lexicon.place_prepositions:
+                continue
+            at = self._national_at(norms, raw, i + 1)
+            if at is not None and not any(taken[i + 1 : at[1]]):
+                keep(at[0], i, at[1])
+                continue
+            if i + 1 < n and taken[i + 1]:
+                continue
+            # "in Narnia": a place named at the end that no state or metro area matches.
+            tail = [k for k in range(i + 1, n) if norms[k] not in self.lexicon.place_trailers]
+            if tail and tail[-1] - i <= 3 and not any(self._known_word(norms[k]) for k in tail):
+                text = " ".join(raw[tail[0] : tail[-1] + 1])
+                keep(Place(typed=text, area=None, found=False), i, tail[-1] + 1)
+        found.sort(key=lambda item: item[1])
+        return found
 
     # -- titles -----------------------------------------------------------------------------
 
@@ -251,12 +274,16 @@ class Reader:
                 kinds[i] = SOFT
         understanding = Understanding(question=question, words=norms)
 
-        found = self._find_place(raw, norms)
-        if found is not None:
-            place, start, end = found
-            understanding.place = place
+        places = self._find_places(question, raw, norms)
+        for _place, start, end in places:
             for i in range(start, end):
                 kinds[i] = PLACE
+        seen: set[str] = set()
+        for place, _start, _end in places:
+            key = place.area.area_code if place.area and place.found else place.typed.lower()
+            if key not in seen:
+                seen.add(key)
+                understanding.places.append(place)
 
         cues: list[Cue] = []
         topic_cues = self.lexicon.topics.find(norms)
@@ -278,6 +305,12 @@ class Reader:
             PostingField(k): v for k, v in strongest(field_cues).items()
         }
         understanding.help = bool(help_cues)
+        # "on a network tech posting" speaks of postings in general, not of one of ours.
+        marker_cues = [c for c in marker_cues if not self._indefinite(norms, c.start)]
+        plural = any(c.phrase[-1].endswith("s") for c in marker_cues)
+        hiring = any(c.phrase[-1] == "hiring" for c in marker_cues)
+        listing = {"link", "links", "list", "url", "where", "all", "any", "see", "what", "which"}
+        understanding.openings = hiring or (plural and bool(listing & set(norms)))
         posting = 1.0 if marker_cues else 0.0
         if not posting and self._determined_job(norms):
             posting = 0.9
@@ -295,11 +328,24 @@ class Reader:
                 i = j
             else:
                 i += 1
+        spans = [(run.start, run.end) for run in runs]
         for run in runs:
             self._resolve_run(raw, norms, kinds, run)
         roles: list[RoleMention] = []
         explained: set[int] = set()
-        for run in runs:
+        for run, (start, _end) in zip(runs, spans, strict=True):
+            # A word before the title that no title has ("zorblax wrangler"): the title as
+            # typed is unknown; a job is never guessed from its last word.
+            dropped = [
+                k
+                for k in range(start, run.start)
+                if kinds[k] == OTHER and not self._known_word(norms[k])
+            ]
+            if dropped and run.match is not None:
+                understanding.unknown.append(" ".join(raw[dropped[0] : run.end]))
+                understanding.unknown_words.extend(raw[k] for k in dropped)
+                explained.update(range(dropped[0], run.end))
+                continue
             if run.match is not None and run.score >= ROLE_MIN:
                 mention = self._mention(run)
                 if all(r.code != mention.code or r.key != mention.key for r in roles):
@@ -311,14 +357,95 @@ class Reader:
         # A cue word inside a title ("software" in "software developer") asks nothing.
         topic_cues = [c for c in topic_cues if not explained.intersection(range(c.start, c.end))]
         topics = {Topic(k): v for k, v in strongest(topic_cues).items()}
-        # "What does a network technician do?" asks what the job is.
-        if norms and norms[0] == "what" and norms[-1] in ("do", "does"):
+        # Where each topic is first asked: the parts of the answer follow the question's order.
+        positions: dict[Topic, int] = {}
+        for cue in topic_cues:
+            for label in cue.weights:
+                positions.setdefault(Topic(label), cue.start)
+        # "What does a network technician do?" asks what the job is, also as one part of a
+        # question ("what does a phlebotomist do and what do they make?").
+        joiners = self.lexicon.conjunctions.find(norms)
+        ends = {c.start for c in joiners} | {n}
+        if "what" in norms and any(
+            w in ("do", "does") and i > norms.index("what") + 1 and i + 1 in ends
+            for i, w in enumerate(norms)
+        ):
             topics[Topic.DESCRIBE] = max(topics.get(Topic.DESCRIBE, 0.0), 0.8)
+            understanding.what_it_does = True
+            positions[Topic.DESCRIBE] = min(positions.get(Topic.DESCRIBE, n), norms.index("what"))
+        # "what do they make", "how much do RNs earn": pay, however weak "make" is alone.
+        making = [k for k, w in enumerate(norms) if w in ("make", "makes", "making")]
+        in_cues = {
+            k for c in topic_cues if c.weights.get("pay") is None for k in range(c.start, c.end)
+        }
+        making = [k for k in making if k not in in_cues]
+        if making and {"what", "how"} & set(norms) and not explained.intersection(making):
+            topics[Topic.PAY] = max(topics.get(Topic.PAY, 0.0), 0.9)
+            positions[Topic.PAY] = min(positions.get(Topic.PAY, n), making[0])
         understanding.topics = topics
+        understanding.positions = positions
+        understanding.pay_ask = self._pay_ask(norms)
+        directions = strongest(self.lexicon.direction.find(norms))
+        if len(directions) == 1:
+            understanding.direction = next(iter(directions))
         understanding.leftovers = [
             norms[k] for k in range(n) if kinds[k] == OTHER and k not in explained
         ]
+        # "nurses at Kaiser": an employer, whose own pay no source here has.
+        understanding.employers = [
+            raw[k]
+            for k in range(1, n)
+            if norms[k - 1] in ("at", "for")
+            and raw[k][:1].isupper()
+            and kinds[k] == OTHER
+            and k not in explained
+        ]
+        understanding.unanswered = self._unanswered_parts(
+            raw, norms, kinds, explained, topic_cues, joiners
+        )
         return understanding
+
+    @staticmethod
+    def _unanswered_parts(
+        raw: list[str],
+        norms: list[str],
+        kinds: list[str],
+        explained: set[int],
+        topic_cues: list[Cue],
+        joiners: list[Cue],
+    ) -> list[str]:
+        """The parts of a question of several ("… and are they happy?") that ask nothing the
+        FAQ reads: words no title, place or cue explains, and no topic."""
+        if not joiners:
+            return []
+        cued = {k for c in topic_cues for k in range(c.start, c.end)}
+        bounds = [0, *(c.start for c in joiners), len(raw)]
+        parts = []
+        for left, right in pairwise(bounds):
+            span = range(left + (1 if left else 0), right)
+            unexplained = [k for k in span if kinds[k] == OTHER and k not in explained]
+            if unexplained and not cued.intersection(span):
+                parts.append(" ".join(raw[k] for k in span))
+        return parts
+
+    def _indefinite(self, norms: list[str], start: int) -> bool:
+        window = norms[max(0, start - 4) : start]
+        return bool({"a", "an", "any"} & set(window)) and not (
+            self.lexicon.determiners & set(window)
+        )
+
+    def _pay_ask(self, norms: list[str]) -> PayAsk:
+        asked = strongest(self.lexicon.pay_ask.find(norms))
+        period = "hour" if "hour" in asked and "year" not in asked else ""
+        if "year" in asked and "hour" not in asked:
+            period = "year"
+        percentiles = [int(k[1:]) for k in asked if k.startswith("p")]
+        return PayAsk(
+            period=period,
+            percentile=percentiles[0] if len(percentiles) == 1 else None,
+            mean="mean" in asked,
+            starting="starting" in asked,
+        )
 
     def _determined_job(self, norms: list[str]) -> bool:
         """'the network technician job', 'our nurse role' (not 'the role of a nurse')."""

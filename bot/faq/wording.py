@@ -38,6 +38,15 @@ def lower_first(text: str) -> str:
     return text
 
 
+def a_an(text: str) -> str:
+    """'an Electrician', 'a Network Technician' (by the first letter: good enough for titles)."""
+    text = str(text)
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():  # an acronym is read by its letters: "an HVAC…"
+        return f"an {text}" if first[0] in "AEFHILMNORSX" else f"a {text}"
+    return f"an {text}" if text[:1].lower() in "aeiou" else f"a {text}"
+
+
 def sentence(text: str) -> str:
     """The text ending in a full stop."""
     text = text.strip()
@@ -73,6 +82,7 @@ def _environment() -> Environment:
     env.filters["join_or"] = join_or
     env.filters["lower_first"] = lower_first
     env.filters["sentence"] = sentence
+    env.filters["a_an"] = a_an
     env.filters["unsentence"] = unsentence
     env.filters["place"] = place
     env.filters["pick"] = pick
