@@ -90,6 +90,7 @@ class Document:
     headings: list[Heading] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     closing_date: str = ""
+    employer: str = ""
     _masked: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     @property
@@ -408,6 +409,7 @@ def from_reading(
         headings=headings,
         links=reading.links,
         closing_date=labels.get("closing_date", ""),
+        employer=labels.get("employer", ""),
     )
 
 

@@ -16,7 +16,15 @@ from bot.checks.model import (
     count_by_category,
     order,
 )
-from bot.checks.rules import gendered, pay, readability, requirements, structured_data, wording
+from bot.checks.rules import (
+    content,
+    gendered,
+    pay,
+    readability,
+    requirements,
+    structured_data,
+    wording,
+)
 from bot.posting.model import Location, Posting
 from bot.roles.template import RoleTemplate
 
@@ -24,20 +32,27 @@ Rule = Callable[[Document], Iterable[Finding]]
 
 # In the order a reader meets the problems: words, law, requirements, then form.
 TEXT_RULES: tuple[Rule, ...] = (
+    content.check_placeholders,
     gendered.check_words,
     gendered.check_coding,
     wording.check_exclusionary,
     wording.check_jargon,
+    content.check_abbreviations,
     requirements.check_requirements,
     readability.check_length,
     readability.check_sentences,
     readability.check_flesch,
     readability.check_bullets,
+    content.check_empty_sections,
+    content.check_employer,
 )
 
 
 def check_document(document: Document, *, jsonld: dict[str, Any] | None = None) -> list[Finding]:
     """Every rule over one Document (and its JSON-LD, when there is one), errors first."""
+    empty = list(content.check_empty(document))
+    if empty:
+        return empty  # nothing to read: every other finding would only say so again
     findings: list[Finding] = []
     for rule in TEXT_RULES:
         findings.extend(rule(document))
