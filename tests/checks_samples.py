@@ -125,3 +125,113 @@ def rules(findings: list[Any]) -> set[str]:
 
 def errors(findings: list[Any]) -> list[Any]:
     return [f for f in findings if f.severity == "error"]
+
+
+# ------------------------------------------------------------------------- the postings corpus
+
+CORPUS = Path(__file__).parent / "data" / "postings_corpus"
+# Findings compared on the corpus: errors and warnings, and the abbreviation note. Other notes are
+# advice; "length" counts words against a fixed threshold (tested in test_checks_readability) and
+# the corpus postings are kept shorter than real ones.
+NOT_SCORED = frozenset({"length"})
+SCORED_NOTES = frozenset({"jargon:abbreviation"})
+
+
+def corpus() -> dict[str, Any]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def scored(findings: list[Any]) -> set[str]:
+    """The rule ids of the findings the corpus is scored on."""
+    return {
+        f.rule
+        for f in findings
+        if (f.severity != "info" or f.rule in SCORED_NOTES) and f.rule not in NOT_SCORED
+    }
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
+
+
+def as_formats(text: str) -> dict[str, str]:
+    """One posting written out again as Markdown, HTML and two plain-text styles, from the
+    blocks the reader found in it: the same posting, as other employers' systems write it."""
+    import textwrap
+
+    from bot.checks.reader import read
+
+    blocks = read(text).blocks
+    markdown: list[str] = []
+    html: list[str] = ["<html><body>"]
+    caps: list[str] = []
+    colons: list[str] = []
+    in_list = False
+    for index, block in enumerate(blocks):
+        if block.kind != "item" and in_list:
+            html.append("</ul>")
+            in_list = False
+        if block.kind == "heading":
+            level = 1 if index == 0 else 2
+            markdown += ["#" * level + " " + block.text, ""]
+            html.append(f"<h{level}>{_escape(block.text)}</h{level}>")
+            caps += ["", block.text.upper() if level > 1 else block.text]
+            colons += ["", block.text + (":" if level > 1 else "")]
+        elif block.kind == "item":
+            markdown.append("- " + block.text)
+            if not in_list:
+                html.append("<ul>")
+                in_list = True
+            html.append(f"<li>{_escape(block.text)}</li>")
+            wrapped = textwrap.wrap(block.text, 76)
+            caps += ["• " + wrapped[0], *("  " + line for line in wrapped[1:])]
+            colons.append("-- " + block.text)
+        else:
+            markdown += [block.text, ""]
+            html.append(f"<p>{_escape(block.text)}</p>")
+            caps += ["", *textwrap.wrap(block.text, 78)]
+            colons += ["", block.text]
+    if in_list:
+        html.append("</ul>")
+    html.append("</body></html>")
+    return {
+        "markdown": "\n".join(markdown),
+        "html": "\n".join(html),
+        "text-capitals": "\n".join(caps),
+        "text-colons": "\n".join(colons),
+    }
+
+
+def corpus_scores() -> dict[str, float]:
+    """Precision and recall of the checks on the corpus, and the share of postings that give the
+    same findings in every format (as written, Markdown, HTML, plain text two ways)."""
+    from bot.checks import check_text
+
+    data = corpus()
+    today = data["today"]
+    found = right = expected = agree = 0
+    for entry in data["postings"]:
+        text = (CORPUS / entry["file"]).read_text(encoding="utf-8")
+        where = entry.get("location")
+        got = scored(check_text(text, location=where, today=today))
+        wanted = set(entry["expect"])
+        found += len(got)
+        right += len(got & wanted)
+        expected += len(wanted)
+        others = [
+            scored(check_text(other, location=where, today=today))
+            for other in as_formats(text).values()
+        ]
+        agree += all(other == got for other in others)
+    count = len(data["postings"])
+    return {
+        "precision": right / found if found else 1.0,
+        "recall": right / expected if expected else 1.0,
+        "formats_agree": agree / count,
+        "postings": count,
+    }

@@ -80,9 +80,7 @@ CLOSES = "Applications close on January 31."
 def pay_findings(
     text: str, where: str, today: dt.date = TODAY, closes: str = CLOSES
 ) -> list[Finding]:
-    document = from_text(
-        f"# Network Technician\n\n{closes}\n\n{text}", location=where, today=today
-    )
+    document = from_text(f"# Network Technician\n\n{closes}\n\n{text}", location=where, today=today)
     return list(check_pay(document))
 
 

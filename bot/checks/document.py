@@ -17,6 +17,11 @@ from bot.posting.parse import ParseError, parse_location, parse_pay
 from bot.roles.template import RoleTemplate
 
 _LABEL_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /]{0,24}?)\s*:\s*(.+)$")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Two or more capitalised words in a row, not at the start of the text or a sentence.
+_PROPER_NAME = re.compile(
+    r"(?<![.!?:]\s)(?<!^)(?<=\s)[A-Z][\w&'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*)+"
+)
 _END_STOP = re.compile(r"[.!?]$")
 _APPLY_WORDS = re.compile(r"\b(?:apply|send|submit|email|e-mail|call|visit)\b", re.I)
 _MARKUP = re.compile(r"(\*\*|__|`|\[([^\]]*)\]\([^)]*\))")
@@ -110,8 +115,15 @@ class Document:
         if key not in self._masked:
             pattern = _allow_pattern(rule, self.fields_of_work)
             text = self.units[index].text
+            blank = lambda m: " " * len(m.group(0))  # noqa: E731
+            # Addresses are no wording: "support@…", "https://trust.example/lead".
+            text = _ADDRESS.sub(blank, text)
             if pattern is not None:
-                text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+                text = pattern.sub(blank, text)
+            if rule == "gendered-coding":
+                # Names of products, places and organisations ("Active Directory", "Loyal
+                # Companion Vets") are nobody's trait; a sentence's first word may be a trait.
+                text = _PROPER_NAME.sub(blank, text)
             self._masked[key] = text
         return self._masked[key]
 
@@ -343,12 +355,8 @@ def from_reading(
             if not title and not units and len(text.split()) <= 12 and not _END_STOP.search(text):
                 title = text
                 continue
-            if (
-                kind == "summary"
-                and not sections.difference({"details"})
-                and len(text.split()) <= 8
-            ):
-                preamble.append(text)
+            if not headings and len(units) < 4 and len(text.split()) <= 16:
+                preamble.append(text)  # the lines under the title: company, place, job type
             units.append(Unit(kind, text))
         else:
             units.append(Unit(kind, text, bullet=True))
@@ -376,6 +384,8 @@ def from_reading(
         vague = _vague(pay_text)
     if found_pay is not None or rate:
         sections.add("pay")
+    else:
+        sections.discard("pay")  # a pay heading or label with no figure under it ("DOE")
     links = [link for link in reading.links if _APPLY.match(link) or link.startswith("mailto:")]
     if (
         "how_to_apply" in labels
@@ -476,11 +486,26 @@ def _find_pay(units: list[Unit], label: str) -> tuple[Pay | None, str, str | Non
     for sentence, where in candidates:
         if not _MONEY.search(sentence) or _RATE.search(sentence):
             continue
+        if (pay := _pay_in(sentence)) is not None:
+            return pay, sentence, where
+    return None, "", None
+
+
+_CLAUSE = re.compile(r"[;(]|,\s(?!\d{3})|\s(?:plus|with|and|including|\+)\s", re.IGNORECASE)
+
+
+def _pay_in(sentence: str) -> Pay | None:
+    """The pay one sentence states: the whole of it, else its first clause that reads as pay
+    ("$52.00 - $68.50 hourly, with a night differential of $4.00 an hour")."""
+    text = normalise_money(sentence[:400])
+    for attempt in [text, *_CLAUSE.split(text)]:
+        if not attempt or not _MONEY.search(attempt):
+            continue
         try:
-            return parse_pay(normalise_money(sentence[:400])), sentence, where
+            return parse_pay(attempt)
         except ParseError:
             continue
-    return None, "", None
+    return None
 
 
 def _find_rate(units: list[Unit], label: str) -> str:

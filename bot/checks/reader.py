@@ -253,6 +253,8 @@ def _heading_line(line: str, known: bool) -> bool:
     words = stripped.rstrip(":").split()
     if not words or len(words) > 8 or _BULLET.match(line) or ":" in stripped.rstrip(":"):
         return False  # "Location: Denver, CO" is a label and its value
+    if not stripped[:1].isupper() and not stripped[:1].isdigit():
+        return False  # "Location: Denver, CO" is a label and its value
     if stripped.endswith(":") and len(words) <= 6:
         return True
     letters = [ch for ch in stripped if ch.isalpha()]
@@ -306,8 +308,8 @@ def _paragraph_lines(text: str) -> list[Block]:
         elif bullet := _BULLET.match(line):
             flush()
             item.append(line[bullet.end() :])
-        elif item and line.startswith((" ", "\u00a0")):
-            item.append(line)  # a wrapped list item goes on, indented
+        elif item and (line.startswith((" ", "\u00a0")) or line.strip()[:1].islower()):
+            item.append(line)  # a wrapped list item goes on, indented or in lower case
         else:
             if item:
                 flush()
@@ -322,8 +324,9 @@ def _split_run(lines: list[str]) -> list[str]:
     if len(lines) < 2:
         return [_tidy(" ".join(lines))]
     stripped = [line.strip() for line in lines]
+    # Wrapped prose fills its lines to about the same width; listed lines are short and vary.
     listy = all(
-        len(line.split()) <= 14 and line[:1].isupper() and not line.endswith((",", "-", "–"))
+        len(line) <= 60 and line[:1].isupper() and not line.endswith((",", "-", "–"))
         for line in stripped
     ) and not all(line.endswith((".", "!", "?")) for line in stripped)
     if listy:

@@ -54,7 +54,9 @@ def check_placeholders(document: Document) -> Iterator[Finding]:
 
 
 def check_empty(document: Document) -> Iterator[Finding]:
-    """A file with no posting in it (only a title, markup or comments) is an error."""
+    """A pasted file with no posting in it (only a title, markup or comments) is an error."""
+    if document.posting is not None:
+        return  # a draft being built: the missing sections say what it still needs
     body = [unit for unit in document.units if unit.field != "title" and unit.text.strip()]
     if any(re.search(r"[^\W\d_]{2,}", unit.text) for unit in body):
         return
@@ -87,13 +89,17 @@ def _employer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     data = _data()
     name = r"[A-Z0-9][\w&'’.-]*(?:\s+(?:&\s+|of\s+|and\s+|the\s+)?[A-Z0-9][\w&'’.-]*){0,4}"
     suffixes = "|".join(data["employer_suffixes"])
-    suffixed = re.compile(rf"\b{name}\s+(?:{suffixes})\b\.?|\b(?:city|county|state) of [A-Z]\w+")
+    verbs = "|".join(data["employer_verbs"])
+    forms = "|".join(data["legal_forms"])
+    suffixed = re.compile(
+        rf"\b{name}(?:,?\s+(?:(?i:{forms})(?!\w)|Co\.)|\s+(?i:{suffixes})\b)"
+        rf"|\b(?i:city|county|state) of [A-Z]\w+"
+    )
     acting = re.compile(
         rf"(?:^|[.!?]\s+|\b(?:at|join|with|about|from|by)\s+)(?!(?:We|Our|You|Your|This|The|It|"
         rf"They|Us|Here|There|Pay|Salary|Applicants|Candidates|Benefits|Responsibilities|"
         rf"Requirements|Qualifications|All|Each|Every|Please|Apply)\b)({name})"
-        rf"(?:'s|’s)?\s+(?:is|are|has|have|was|offers|provides|runs|builds|serves|operates|"
-        rf"employs|hires|values|welcomes|believes|makes)\b"
+        rf"(?:'s|’s)?\s+(?:is|are|has|have|was|{verbs})\b"
     )
     anonymous = re.compile("|".join(f"(?:{p})" for p in data["anonymous"]), re.IGNORECASE)
     return suffixed, acting, anonymous
@@ -106,7 +112,12 @@ def employer_named(document: Document) -> bool:
     if document.employer:
         return True
     suffixed, acting, _ = _employer_patterns()
-    return any(suffixed.search(unit.text) or acting.search(unit.text) for unit in document.units)
+    placeholder = _placeholders()
+    return any(
+        suffixed.search(text) or acting.search(text)
+        for unit in document.units
+        if unit.field != "title" and not placeholder.search(text := unit.text)
+    )
 
 
 def check_employer(document: Document) -> Iterator[Finding]:
