@@ -102,6 +102,18 @@ def _inline(token: Token, links: list[str]) -> tuple[str, bool]:
     return "".join(parts), strong > 0 and not plain_outside
 
 
+def _bold_heading(text: str) -> bool:
+    """A paragraph all in bold reads as a heading when short; a bold "[to fill in: Pay]" is
+    a draft's marker, and a bold sentence is emphasis."""
+    stripped = text.strip()
+    return (
+        "\n" not in stripped
+        and len(stripped.split()) <= 8
+        and not stripped.startswith("[")
+        and not stripped.endswith((".", "!", "?"))
+    )
+
+
 def read_markdown(text: str) -> Reading:
     reading = Reading()
     tokens = _MD.parse(text)
@@ -126,7 +138,7 @@ def read_markdown(text: str) -> Reading:
             elif in_item:
                 reading.blocks.append(Block("item", content.strip(), depth))
                 in_item = False  # later paragraphs of the same item read as paragraphs
-            elif bold and "\n" not in content.strip() and len(content.split()) <= 8:
+            elif bold and _bold_heading(content):
                 reading.blocks.append(Block("heading", _tidy(content).rstrip(":"), 2))
             else:
                 reading.blocks.append(Block("paragraph", content))
@@ -178,7 +190,7 @@ class _HtmlBlocks(HTMLParser):
                 self.reading.blocks.append(Block("heading", stripped, self._level))
             elif self._kind == "item":
                 self.reading.blocks.append(Block("item", content.strip(), self._depth))
-            elif bold_only and len(stripped.split()) <= 8:
+            elif bold_only and _bold_heading(stripped):
                 self.reading.blocks.append(Block("heading", stripped.rstrip(":"), 2))
             else:
                 self.reading.blocks.append(Block("paragraph", content.strip()))
