@@ -276,11 +276,12 @@ def _labels() -> dict[str, str]:
     return {label: kind for kind, labels in data["labels"].items() for label in labels}
 
 
-def heading_kind(heading: str) -> str:
-    """'What you'll do' -> 'responsibilities'; unknown headings -> 'other'."""
+def heading_kind(heading: str, *, leading: bool = False) -> str:
+    """'What you'll do' -> 'responsibilities'; unknown headings -> 'other'. With `leading`, only
+    a section name the heading starts with counts ("Pay and benefits", not "Welder - 2nd Shift")."""
     text = heading.strip(" :*#_").lower()
     for kind, pattern in _heading_patterns():
-        if pattern.search(text):
+        if pattern.match(text) if leading else pattern.search(text):
             return kind
     return "other"
 
@@ -330,7 +331,7 @@ def from_reading(
             continue
         if block.kind == "heading":
             first = not title and not units
-            if first and heading_kind(text) == "other" and len(text.split()) <= 12:
+            if first and heading_kind(text, leading=True) == "other" and len(text.split()) <= 12:
                 title = text
                 continue
             kind = heading_kind(text)

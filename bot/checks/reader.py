@@ -258,7 +258,7 @@ _SMALL = {"and", "&", "or", "of", "the", "to", "a", "an", "for", "in", "on", "wi
 _OPENERS = {"what", "about", "how", "why", "who", "where", "when", "your", "our", "nice"}
 
 
-def _heading_line(line: str, known: bool) -> bool:
+def _heading_line(line: str, known: bool, alone: bool = False) -> bool:
     """A line that reads as a heading in pasted text: short, and in capitals, or ending in a
     colon, or (`known`) naming a section."""
     stripped = line.strip()
@@ -277,7 +277,8 @@ def _heading_line(line: str, known: bool) -> bool:
     # A section name on a line of its own: "Responsibilities", "Key Responsibilities", "What
     # you'll do"; not a requirement that happens to contain "experience".
     titled = all(word[:1].isupper() or word.lower() in _SMALL for word in words)
-    return len(words) <= 2 or titled or words[0].lower() in _OPENERS
+    # A line standing alone ("Pay and benefits" above a list) names its section.
+    return alone or len(words) <= 2 or titled or words[0].lower() in _OPENERS
 
 
 def _relines(reading: Reading) -> Reading:
@@ -312,9 +313,11 @@ def _paragraph_lines(text: str) -> list[Block]:
             out.extend(Block("paragraph", run) for run in _split_run(pending))
             pending.clear()
 
-    for line in (line.rstrip() for line in text.split("\n") if line.strip()):
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    for line in lines:
         known = heading_kind(line) != "other"
-        if _heading_line(line, known) and (known or not _END.search(line.strip(" :"))):
+        alone = len(lines) == 1 and heading_kind(line, leading=True) != "other"
+        if _heading_line(line, known, alone=alone) and (known or not _END.search(line.strip(" :"))):
             flush()
             out.append(Block("heading", _tidy(line).rstrip(":").strip(), 2, explicit=False))
         elif bullet := _BULLET.match(line):
