@@ -1,4 +1,4 @@
-"""The checks on 34 postings written the way other employers write them (postings_corpus).
+"""The checks on postings written the way other employers write them (tests/data/postings_corpus).
 
 Each posting comes with the findings a careful recruiter expects and those that would be false
 alarms (expected.yaml). Precision and recall over the corpus must stay at 95 % and 90 % or better,

@@ -246,10 +246,28 @@ def from_posting(
     )
 
 
+# Words that say a sentence offers benefits, not that the work is about them ("dental offices").
+_BENEFIT_CUE = re.compile(
+    r"\b(?:insurance|benefits?|401\(?k|403\(?b|pension|paid (?:time off|leave|holidays?|vacation)"
+    r"|pto|vacation|sick (?:leave|time|pay|days)|retirement|coverage|rrsp|parental leave"
+    r"|equity|stock|rsus?|bonus)\b",
+    re.IGNORECASE,
+)
+# Sections that describe the work or the candidate, where benefit words name the job instead.
+_NOT_BENEFITS = frozenset(
+    {"title", "responsibilities", "requirements", "nice_to_haves", "how_to_apply", "details"}
+)
+
+
 def _benefit_sentences(units: list[Unit]) -> str:
+    """Benefits described outside a benefits section: sentences that offer them."""
     pattern = rulebook.real_benefits()
     return " ".join(
-        unit.text for unit in units if unit.field not in ("title",) and pattern.search(unit.text)
+        sentence
+        for unit in units
+        if unit.field not in _NOT_BENEFITS
+        for sentence in _sentences(unit.text)
+        if pattern.search(sentence) and _BENEFIT_CUE.search(sentence)
     )
 
 

@@ -100,6 +100,9 @@ def _employer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"They|Us|Here|There|Pay|Salary|Applicants|Candidates|Benefits|Responsibilities|"
         rf"Requirements|Qualifications|All|Each|Every|Please|Apply)\b)({name})"
         rf"(?:'s|’s)?\s+(?:is|are|has|have|was|{verbs})\b"
+        # Or a name of two words or more doing anything: "Red Clay Carriers hauls freight".
+        rf"|(?:^|[.!?]\s+)(?!(?:We|Our|You|Your|This|The|It|They)\b)"
+        rf"[A-Z][\w&'’-]+(?:\s+(?:&\s+)?[A-Z][\w&'’-]+){{1,4}}\s+[a-z]{{3,}}s\b"
     )
     anonymous = re.compile("|".join(f"(?:{p})" for p in data["anonymous"]), re.IGNORECASE)
     return suffixed, acting, anonymous
@@ -113,8 +116,9 @@ def employer_named(document: Document) -> bool:
         return True
     suffixed, acting, _ = _employer_patterns()
     placeholder = _placeholders()
+    # A list item is an instruction ("Order supplies"), so only prose introduces an employer.
     return any(
-        suffixed.search(text) or acting.search(text)
+        suffixed.search(text) or (not unit.bullet and acting.search(text))
         for unit in document.units
         if unit.field != "title" and not placeholder.search(text := unit.text)
     )
