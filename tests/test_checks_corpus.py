@@ -12,7 +12,9 @@ from collections import Counter
 import pytest
 
 from bot.checks import check_text
+from bot.checks.document import from_text
 from bot.checks.reader import looks_like_html
+from bot.checks.rules.gendered import coded_words
 from tests.checks_samples import CORPUS, as_formats, corpus, corpus_scores, scored, verdict
 
 ENTRIES = corpus()["postings"]
@@ -38,6 +40,15 @@ def test_no_known_false_alarm_is_raised(entry: dict[str, object]) -> None:
     found = scored(check_text(text, today=TODAY))
     alarms = set(entry["false_alarms"])  # type: ignore[call-overload]
     assert not found & alarms, (entry["file"], sorted(found & alarms))
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[entry["file"] for entry in ENTRIES])
+def test_coded_words_are_counted_only_as_traits(entry: dict[str, object]) -> None:
+    # Work words ("support tickets", "weld connections", "depending on experience", "the lead",
+    # "a loyal clientele", "Active Directory") are no traits; "a gentle way with animals" is.
+    text = (CORPUS / str(entry["file"])).read_text(encoding="utf-8")
+    masculine, feminine = coded_words(from_text(text, today=TODAY))
+    assert sorted((masculine + feminine).elements()) == sorted(entry.get("coded", []))  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[entry["file"] for entry in ENTRIES])

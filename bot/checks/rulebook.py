@@ -123,6 +123,7 @@ class StemList(_Data):
     strongly_coded_at: int = Field(ge=1)
     masculine: list[str]
     feminine: list[str]
+    said_of_you: dict[str, list[str]] = {}
 
 
 class LawRequirements(_Data):
