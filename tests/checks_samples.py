@@ -44,7 +44,8 @@ def denver_posting(**changes: Any) -> Posting:
             "switches and wireless access points that the clinics rely on every day. Most days "
             "are spent at our main site, with visits to the other two clinics. We will train you "
             "on our systems during your first month, and you will have a named colleague to ask "
-            "for help while you learn."
+            "for help while you learn. The clinics are open six days a week, and the team takes "
+            "the Saturday calls in turn."
         ),
         "responsibilities": [
             "Install, test and label network cabling, patch panels and wall jacks",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.checks import check_posting, check_text
+from bot.checks import Finding, check_posting, check_text
 from bot.checks.document import from_text
 from bot.checks.reader import Block, read
 from bot.posting import Posting
@@ -130,14 +130,22 @@ PLACES = {
 }
 
 
+def said(findings: list[Finding], *, structured: bool = True) -> list[tuple[str, str, str]]:
+    return sorted(
+        (f.rule, f.severity, f.message)
+        for f in findings
+        if structured or f.category != "structured-data"
+    )
+
+
 @pytest.mark.parametrize("change", list(PLACES), ids=list(PLACES))
 def test_one_posting_gives_the_same_findings_as_json_markdown_text_and_html(change: str) -> None:
     posting = denver_posting(**PLACES[change])
-    as_json = Posting.model_validate_json(posting.model_dump_json())
-    expected = {
-        rule for rule in scored(check_posting(as_json, today=TODAY)) if "structured" not in rule
-    }
-    for render in (to_markdown, to_text, to_html):
-        assert scored(check_text(render(posting), today=TODAY)) == expected, (change, render)
+    as_json = check_posting(Posting.model_validate_json(posting.model_dump_json()), today=TODAY)
+    # The HTML page carries the JSON-LD, so it is checked for Google for Jobs as the JSON is.
+    assert said(check_text(to_html(posting), today=TODAY)) == said(as_json), change
+    for render in (to_markdown, to_text):
+        found = check_text(render(posting), today=TODAY)
+        assert said(found) == said(as_json, structured=False), (change, render)
     if change != "clean":
-        assert expected, change  # every change but the first is a problem the checks see
+        assert scored(as_json), change  # every change but the first is a problem the checks see

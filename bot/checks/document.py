@@ -96,6 +96,8 @@ class Document:
     links: list[str] = field(default_factory=list)
     closing_date: str = ""
     employer: str = ""
+    # Words as candidates read them, when the units don't hold them all (a Posting's rendering).
+    word_count: int | None = None
     _masked: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     @property

@@ -37,6 +37,8 @@ class Block:
 class Reading:
     blocks: list[Block] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    # The page's schema.org JSON-LD (<script type="application/ld+json">), as written.
+    jsonld: list[str] = field(default_factory=list)
 
 
 # A list item in plain text: -, --, *, +, •, ·, ‣, ◦, ▪, ●, –, — or "1." / "1)" / "a)".
@@ -179,6 +181,7 @@ class _HtmlBlocks(HTMLParser):
         self._depth = 0
         self._bold_chars = 0
         self._bold = 0
+        self._jsonld = False
 
     def _flush(self) -> None:
         content = "".join(self._text)
@@ -200,6 +203,8 @@ class _HtmlBlocks(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self._skip += 1
+            kind = (dict(attrs).get("type") or "").lower()
+            self._jsonld = tag == "script" and kind == "application/ld+json"
             return
         if tag in ("ul", "ol"):
             self._flush()
@@ -224,6 +229,7 @@ class _HtmlBlocks(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
+            self._jsonld = False
             return
         if tag in ("ul", "ol"):
             self._flush()
@@ -235,6 +241,8 @@ class _HtmlBlocks(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skip:
+            if self._jsonld:
+                self.reading.jsonld.append(data)
             return
         # Source line breaks inside HTML are spaces, as a browser shows them.
         text = _SPACE.sub(" ", data)
@@ -294,7 +302,7 @@ def _relines(reading: Reading) -> Reading:
             out.append(Block("item", _tidy(" ".join(lines)), block.level))
             continue
         out.extend(_paragraph_lines(block.text))
-    return Reading(out, reading.links)
+    return Reading(out, reading.links, reading.jsonld)
 
 
 def _paragraph_lines(text: str) -> list[Block]:
