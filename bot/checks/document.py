@@ -27,7 +27,9 @@ _APPLY_WORDS = re.compile(r"\b(?:apply|send|submit|email|e-mail|call|visit)\b", 
 _MARKUP = re.compile(r"(\*\*|__|`|\[([^\]]*)\]\([^)]*\))")
 _MONEY = re.compile(
     r"(?:[$€£¥₹]|\b(?:usd|cad|eur|gbp|aud)\b)\s?\d|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b"
-    r"|\b\d+(?:\.\d+)?\s?k\b",
+    r"|\b\d+(?:\.\d+)?\s?k\b"
+    # Figures with cents and no currency sign, as ATS exports write them: "32.10 - 41.85".
+    r"|\b\d{1,3}(?:,\d{3})*\.\d{2}\s*(?:-|–|—|to)\s*\d{1,3}(?:,\d{3})*\.\d{2}\b",
     re.IGNORECASE,
 )
 _PAY_WORDS = re.compile(
@@ -36,7 +38,11 @@ _PAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A link or an e-mail address to apply to, wherever the text gives it.
-_APPLY = re.compile(r"https?://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_APPLY = re.compile(
+    r"https?://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bwww\.[\w-]+\.\S+"
+    # A bare address with a path, as a link's text shows it: "summitledger.example/jobs".
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|example|io|co|jobs|careers|gov|edu|us|uk|ca)/\S*"
+)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 _YEARS = re.compile(
     r"(?:(?:at least|minimum(?: of)?|min\.?)\s+)?(\d{1,2})\s*\+?\s*"

@@ -266,7 +266,7 @@ _SMALL = {"and", "&", "or", "of", "the", "to", "a", "an", "for", "in", "on", "wi
 _OPENERS = {"what", "about", "how", "why", "who", "where", "when", "your", "our", "nice"}
 
 
-def _heading_line(line: str, known: bool, alone: bool = False) -> bool:
+def _heading_line(line: str, known: bool, alone: bool = False, shouting: bool = False) -> bool:
     """A line that reads as a heading in pasted text: short, and in capitals, or ending in a
     colon, or (`known`) naming a section."""
     stripped = line.strip()
@@ -278,7 +278,7 @@ def _heading_line(line: str, known: bool, alone: bool = False) -> bool:
     if stripped.endswith(":") and len(words) <= 6:
         return True
     letters = [ch for ch in stripped if ch.isalpha()]
-    if len(letters) > 3 and all(ch.isupper() for ch in letters):
+    if not shouting and len(letters) > 3 and all(ch.isupper() for ch in letters):
         return True
     if not known or len(words) > 5 or _END.search(stripped):
         return False
@@ -290,7 +290,12 @@ def _heading_line(line: str, known: bool, alone: bool = False) -> bool:
 
 
 def _relines(reading: Reading) -> Reading:
-    """Read every paragraph again line by line, with the conventions of pasted text."""
+    """Read every paragraph again line by line, with the conventions of pasted text.
+
+    In a posting written all in capitals, capitals mark no heading: only colons and section
+    names do."""
+    letters = [ch for block in reading.blocks for ch in block.text if ch.isalpha()]
+    shouting = len(letters) > 200 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
     out: list[Block] = []
     for block in reading.blocks:
         if block.kind == "heading":
@@ -301,11 +306,11 @@ def _relines(reading: Reading) -> Reading:
             lines = [line for line in block.text.split("\n") if line.strip()]
             out.append(Block("item", _tidy(" ".join(lines)), block.level))
             continue
-        out.extend(_paragraph_lines(block.text))
+        out.extend(_paragraph_lines(block.text, shouting=shouting))
     return Reading(out, reading.links, reading.jsonld)
 
 
-def _paragraph_lines(text: str) -> list[Block]:
+def _paragraph_lines(text: str, *, shouting: bool = False) -> list[Block]:
     """One paragraph's lines read as pasted text: headings, list items and prose."""
     from bot.checks.document import heading_kind
 
@@ -325,7 +330,9 @@ def _paragraph_lines(text: str) -> list[Block]:
     for line in lines:
         known = heading_kind(line) != "other"
         alone = len(lines) == 1 and heading_kind(line, leading=True) != "other"
-        if _heading_line(line, known, alone=alone) and (known or not _END.search(line.strip(" :"))):
+        if _heading_line(line, known, alone=alone, shouting=shouting) and (
+            known or not _END.search(line.strip(" :"))
+        ):
             flush()
             out.append(Block("heading", _tidy(line).rstrip(":").strip(), 2, explicit=False))
         elif bullet := _BULLET.match(line):
