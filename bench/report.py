@@ -30,7 +30,8 @@ class Goal:
 
     @property
     def wording(self) -> str:
-        sign = "≤" if self.test is operator.le else "<"
+        signs = {operator.le: "≤", operator.ge: "≥", operator.gt: ">"}
+        sign = signs.get(self.test, "<")
         return f"{sign} {self.limit:g}{' ' + self.unit if self.unit != '×' else '×'}"
 
     def met(self, figures: Mapping[str, float]) -> bool | None:
@@ -48,6 +49,17 @@ GOALS = (
     Goal("faq_answer_p99_ms", "FAQ answer p99", "ms", operator.lt, 20),
     Goal("render_all_formats_p99_ms", "Rendering all formats p99", "ms", operator.lt, 10),
     Goal("checks_p99_ms", "All checks on a posting p99", "ms", operator.lt, 50),
+    Goal(
+        "checks_corpus_precision", "Checks: precision on the postings corpus", "%", operator.ge, 95
+    ),
+    Goal("checks_corpus_recall", "Checks: recall on the postings corpus", "%", operator.ge, 90),
+    Goal(
+        "checks_corpus_formats_agree",
+        "Checks: corpus postings alike in every format",
+        "%",
+        operator.ge,
+        100,
+    ),
     Goal("startup_s", "Start-up until /healthz answers", "s", operator.lt, 2),
     Goal("startup_rss_mb", "Peak memory at start-up", "MB", operator.lt, 250),
     Goal("newjob_rss_after_load_mb", "Peak memory after the load", "MB", operator.lt, 250),

@@ -73,8 +73,14 @@ def test_a_job_in_the_eu_gets_the_directive_as_a_note() -> None:
     assert "2023/970" in note.message and "2026-06-07" in note.message
 
 
-def pay_findings(text: str, where: str, today: dt.date = TODAY) -> list[Finding]:
-    document = from_text(f"# Network Technician\n\n{text}", location=where, today=today)
+# Colorado also asks for the closing date (tested on its own below); the other tests give one.
+CLOSES = "Applications close on January 31."
+
+
+def pay_findings(
+    text: str, where: str, today: dt.date = TODAY, closes: str = CLOSES
+) -> list[Finding]:
+    document = from_text(f"# Network Technician\n\n{closes}\n\n{text}", location=where, today=today)
     return list(check_pay(document))
 
 

@@ -11,19 +11,25 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.checks import rulebook
+from bot.checks import reader, rulebook
 from bot.posting.model import Location, Pay, Posting
 from bot.posting.parse import ParseError, parse_location, parse_pay
 from bot.roles.template import RoleTemplate
 
-_BULLET = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z /]{0,24}?)\s*:\s*(?:\*\*|__)?\s*(.+)$")
+_LABEL_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /]{0,24}?)\s*:\s*(.+)$")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Two or more capitalised words in a row, not at the start of the text or a sentence.
+_PROPER_NAME = re.compile(
+    r"(?<![.!?:]\s)(?<!^)(?<=\s)[A-Z][\w&'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*)+"
+)
+_END_STOP = re.compile(r"[.!?]$")
+_APPLY_WORDS = re.compile(r"\b(?:apply|send|submit|email|e-mail|call|visit)\b", re.I)
 _MARKUP = re.compile(r"(\*\*|__|`|\[([^\]]*)\]\([^)]*\))")
 _MONEY = re.compile(
     r"(?:[$€£¥₹]|\b(?:usd|cad|eur|gbp|aud)\b)\s?\d|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b"
-    r"|\b\d+(?:\.\d+)?\s?k\b",
+    r"|\b\d+(?:\.\d+)?\s?k\b"
+    # Figures with cents and no currency sign, as ATS exports write them: "32.10 - 41.85".
+    r"|\b\d{1,3}(?:,\d{3})*\.\d{2}\s*(?:-|–|—|to)\s*\d{1,3}(?:,\d{3})*\.\d{2}\b",
     re.IGNORECASE,
 )
 _PAY_WORDS = re.compile(
@@ -32,7 +38,11 @@ _PAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A link or an e-mail address to apply to, wherever the text gives it.
-_APPLY = re.compile(r"https?://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_APPLY = re.compile(
+    r"https?://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bwww\.[\w-]+\.\S+"
+    # A bare address with a path, as a link's text shows it: "summitledger.example/jobs".
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|example|io|co|jobs|careers|gov|edu|us|uk|ca)/\S*"
+)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 _YEARS = re.compile(
     r"(?:(?:at least|minimum(?: of)?|min\.?)\s+)?(\d{1,2})\s*\+?\s*"
@@ -49,6 +59,15 @@ class Unit:
     field: str
     text: str
     bullet: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading as written, what kind of section it opens, and whether it is empty."""
+
+    kind: str
+    text: str
+    empty: bool
 
 
 @dataclass(frozen=True)
@@ -78,6 +97,13 @@ class Document:
     posting: Posting | None = None
     role: RoleTemplate | None = None
     fields_of_work: frozenset[str] = frozenset()
+    pay_rate: str = ""  # pay by the mile, visit, load or piece, which Pay has no period for
+    headings: list[Heading] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    closing_date: str = ""
+    employer: str = ""
+    # Words as candidates read them, when the units don't hold them all (a Posting's rendering).
+    word_count: int | None = None
     _masked: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     @property
@@ -97,8 +123,15 @@ class Document:
         if key not in self._masked:
             pattern = _allow_pattern(rule, self.fields_of_work)
             text = self.units[index].text
+            blank = lambda m: " " * len(m.group(0))  # noqa: E731
+            # Addresses are no wording: "support@…", "https://trust.example/lead".
+            text = _ADDRESS.sub(blank, text)
             if pattern is not None:
-                text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+                text = pattern.sub(blank, text)
+            if rule == "gendered-coding":
+                # Names of products, places and organisations ("Active Directory", "Loyal
+                # Companion Vets") are nobody's trait; a sentence's first word may be a trait.
+                text = _PROPER_NAME.sub(blank, text)
             self._masked[key] = text
         return self._masked[key]
 
@@ -221,10 +254,28 @@ def from_posting(
     )
 
 
+# Words that say a sentence offers benefits, not that the work is about them ("dental offices").
+_BENEFIT_CUE = re.compile(
+    r"\b(?:insurance|benefits?|401\(?k|403\(?b|pension|paid (?:time off|leave|holidays?|vacation)"
+    r"|pto|vacation|sick (?:leave|time|pay|days)|retirement|coverage|rrsp|parental leave"
+    r"|equity|stock|rsus?|bonus)\b",
+    re.IGNORECASE,
+)
+# Sections that describe the work or the candidate, where benefit words name the job instead.
+_NOT_BENEFITS = frozenset(
+    {"title", "responsibilities", "requirements", "nice_to_haves", "how_to_apply", "details"}
+)
+
+
 def _benefit_sentences(units: list[Unit]) -> str:
+    """Benefits described outside a benefits section: sentences that offer them."""
     pattern = rulebook.real_benefits()
     return " ".join(
-        unit.text for unit in units if unit.field not in ("title",) and pattern.search(unit.text)
+        sentence
+        for unit in units
+        if unit.field not in _NOT_BENEFITS
+        for sentence in _sentences(unit.text)
+        if pattern.search(sentence) and _BENEFIT_CUE.search(sentence)
     )
 
 
@@ -251,16 +302,14 @@ def _labels() -> dict[str, str]:
     return {label: kind for kind, labels in data["labels"].items() for label in labels}
 
 
-def heading_kind(heading: str) -> str:
-    """'What you'll do' -> 'responsibilities'; unknown headings -> 'other'."""
+def heading_kind(heading: str, *, leading: bool = False) -> str:
+    """'What you'll do' -> 'responsibilities'; unknown headings -> 'other'. With `leading`, only
+    a section name the heading starts with counts ("Pay and benefits", not "Welder - 2nd Shift")."""
     text = heading.strip(" :*#_").lower()
     for kind, pattern in _heading_patterns():
-        if pattern.search(text):
+        if pattern.match(text) if leading else pattern.search(text):
             return kind
     return "other"
-
-
-_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 
 
 def _role_titled(title: str) -> RoleTemplate | None:
@@ -275,23 +324,6 @@ def _plain(line: str) -> str:
     return " ".join(_MARKUP.sub(lambda m: m.group(2) or "", line).split())
 
 
-def _as_heading(line: str) -> str | None:
-    if match := _MD_HEADING.match(line):
-        return match.group(1)
-    if match := _BOLD_LINE.match(line):
-        return match.group(1)
-    stripped = line.strip()
-    words = stripped.rstrip(":").split()
-    if not words or len(words) > 8 or _BULLET.match(line):
-        return None
-    if stripped.endswith(":"):
-        return stripped[:-1]
-    letters = [ch for ch in stripped if ch.isalpha()]
-    if len(letters) > 3 and all(ch.isupper() for ch in letters):
-        return stripped
-    return None
-
-
 def from_text(
     text: str,
     *,
@@ -299,67 +331,63 @@ def from_text(
     role: RoleTemplate | None = None,
     today: dt.date | None = None,
 ) -> Document:
-    """Read a pasted posting (Markdown or plain text) into sections and facts."""
+    """Read a pasted posting (Markdown, plain text or HTML) into sections and facts."""
+    return from_reading(reader.read(text), location=location, role=role, today=today)
+
+
+def from_reading(
+    reading: reader.Reading,
+    *,
+    location: str | Location | None = None,
+    role: RoleTemplate | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    """The Document for a posting read into blocks (bot/checks/reader.py), whatever its format."""
     units: list[Unit] = []
     labels: dict[str, str] = {}
     title = ""
     kind = "summary"
     sections: set[str] = set()
-    paragraph: list[str] = []
     preamble: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            units.append(Unit(kind, _plain(" ".join(paragraph))))
-            sections.add(kind)
-            paragraph.clear()
-
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
+    headings: list[Heading] = []
+    blocks = reading.blocks
+    for position, block in enumerate(blocks):
+        text = _plain(block.text)
+        if not text:
             continue
-        if _UNDERLINE.match(line):
-            # A line of "===" or "---" under a line makes that line a heading (plain text and
-            # Markdown's setext headings alike); under a title or nothing, it is decoration.
-            if len(paragraph) == 1:
-                above = paragraph.pop()
-                kind = heading_kind(above)
-                if kind == "pay_benefits":
-                    sections.update(("pay", "benefits"))
-            continue
-        heading = _as_heading(line)
-        if heading is not None and not title and _MD_HEADING.match(line) and not units:
-            title = _plain(heading)
-            continue
-        label = _LABEL_LINE.match(line) if not _BULLET.match(line) else None
-        if label and label.group(1).strip().lower() in _labels() and heading is None:
-            flush()
-            label_kind = _labels()[label.group(1).strip().lower()]
-            value = _plain(label.group(2))
-            labels.setdefault(label_kind, value)
-            unit_kind = label_kind if label_kind in ("pay", "how_to_apply") else "details"
-            units.append(Unit(unit_kind, f"{label.group(1).strip()}: {value}"))
-            sections.add(unit_kind)
-            continue
-        if heading is not None:
-            flush()
-            kind = heading_kind(heading)
+        if block.kind == "heading":
+            first = not title and not units
+            if first and heading_kind(text, leading=True) == "other" and len(text.split()) <= 12:
+                title = text
+                continue
+            kind = heading_kind(text)
             if kind == "pay_benefits":
                 sections.update(("pay", "benefits"))
+            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            empty = following is None or (
+                following.kind == "heading" and (following.level or 2) <= (block.level or 2)
+            )
+            headings.append(Heading(kind, text, empty))
             continue
-        if not title and not units and not paragraph and len(line.split()) <= 12:
-            title = _plain(line)
-            continue
-        if bullet := _BULLET.match(line):
-            flush()
-            units.append(Unit(kind, _plain(line[bullet.end() :]), bullet=True))
-            sections.add(kind)
-            continue
-        if kind == "summary" and not sections and len(line.split()) <= 8:
-            preamble.append(_plain(line))
-        paragraph.append(line.strip())
-    flush()
+        if block.kind == "paragraph":
+            label = _LABEL_LINE.match(text)
+            if label and label.group(1).strip().lower() in _labels():
+                label_kind = _labels()[label.group(1).strip().lower()]
+                value = label.group(2).strip()
+                labels.setdefault(label_kind, value)
+                unit_kind = label_kind if label_kind in ("pay", "how_to_apply") else "details"
+                units.append(Unit(unit_kind, f"{label.group(1).strip()}: {value}"))
+                sections.add(unit_kind)
+                continue
+            if not title and not units and len(text.split()) <= 12 and not _END_STOP.search(text):
+                title = text
+                continue
+            if not headings and len(units) < 4 and len(text.split()) <= 16:
+                preamble.append(text)  # the lines under the title: company, place, job type
+            units.append(Unit(kind, text))
+        else:
+            units.append(Unit(kind, text, bullet=True))
+        sections.add(kind)
 
     if title:
         units.insert(0, Unit("title", title))
@@ -372,13 +400,26 @@ def from_text(
     found_pay, pay_text, pay_field = _find_pay(units, labels.get("pay", ""))
     full = "\n".join(unit.text for unit in units)
     vague = ""
+    rate = ""
     if found_pay is None:
-        vague = _vague(labels.get("pay", "")) or _vague(full)
-        if labels.get("pay") and not vague:
+        rate = _find_rate(units, labels.get("pay", ""))
+        vague = "" if rate else (_vague(labels.get("pay", "")) or _vague(full))
+        if labels.get("pay") and not vague and not rate:
             pay_text = labels["pay"]
-    if found_pay is not None:
+    elif found_pay.minimum == found_pay.maximum and _vague(pay_text):
+        # "$65,000 DOE": one figure that depends on experience is no fixed pay and no range.
+        vague = _vague(pay_text)
+    if found_pay is not None or rate:
         sections.add("pay")
-    if "how_to_apply" in labels or any(_APPLY.search(unit.text) for unit in units):
+    else:
+        sections.discard("pay")  # a pay heading or label with no figure under it ("DOE")
+    links = [link for link in reading.links if _APPLY.match(link) or link.startswith("mailto:")]
+    if (
+        "how_to_apply" in labels
+        or links
+        or any(_APPLY.search(unit.text) for unit in units)
+        or any(_APPLY_WORDS.search(unit.text) for unit in units if unit.field == "how_to_apply")
+    ):
         sections.add("how_to_apply")
     where = _find_location(location, labels.get("location", ""), units, preamble)
     benefits = " ".join(unit.text for unit in units if unit.field == "benefits")
@@ -392,16 +433,58 @@ def from_text(
         sections=sections,
         today=today or dt.date.today(),
         pay=found_pay,
-        pay_text=pay_text,
+        pay_text=pay_text or rate,
         pay_vague=vague,
         pay_field=pay_field,
+        pay_rate=rate,
         location=where,
         benefits_text=benefits,
         employment_type=labels.get("employment_type"),
         years=_years_asked(units),
         role=role,
         fields_of_work=_fields_of_work(full, role),
+        headings=headings,
+        links=reading.links,
+        closing_date=labels.get("closing_date", ""),
+        employer=labels.get("employer", ""),
     )
+
+
+# A range of money with a currency, as written: "$165,000 - $260,000", "€45.000–55.000".
+_CURRENCY = r"(?:[$€£¥₹]|\b(?:usd|cad|eur|gbp|aud|chf|inr|mxn)\b)"
+_AMOUNT = r"\d[\d.,]*\s?[kK]?|\.\d+"
+_MONEY_RANGE = re.compile(
+    rf"{_CURRENCY}\s?(?:{_AMOUNT})\s*(?:-|–|—|to)\s*{_CURRENCY}?\s?(?:{_AMOUNT})"
+    rf"|\b\d{{2,3}}\s?[kK]\s*(?:-|–|—|to)\s*\d{{2,3}}\s?[kK]\b",
+    re.IGNORECASE,
+)
+# Money that is not the job's pay: budgets, revenue, funding, sign-on bonuses alone.
+_NOT_PAY = re.compile(
+    r"\b(?:budgets?|revenue|raised|funding|valuation|portfolio|assets|sales of"
+    r"|projects? (?:of|worth)|million|billion|bn|mm|tuition|stipend for|reimburse\w*|allowance)\b",
+    re.IGNORECASE,
+)
+# Pay by the mile, visit, load or piece: "$.46–.60 cpm", "$45 per visit".
+_RATE = re.compile(
+    rf"(?:{_CURRENCY}\s?)?(?:\d+(?:\.\d+)?|\.\d+)\s*(?:¢|cents?)?"
+    rf"(?:\s*(?:-|–|—|to)\s*(?:{_CURRENCY}\s?)?(?:\d+(?:\.\d+)?|\.\d+)\s*(?:¢|cents?)?)?"
+    r"\s*(?:cpm\b|c\.p\.m\.?|(?:per|a|/)\s?(?:mile|visit|load|piece|delivery|stop|drop|route"
+    r"|case|session|patient visit|home visit|shift)s?\b)",
+    re.IGNORECASE,
+)
+
+
+def normalise_money(text: str) -> str:
+    """Amounts written the European or Indian way, or without a leading zero, made plain."""
+    if re.search(r"€|\beur\b|\bchf\b", text, re.IGNORECASE):
+        # "45.000,50 €" -> "45000.50"
+        text = re.sub(
+            r"\b(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?\b",
+            lambda m: m.group(1).replace(".", "") + (f".{m.group(2)}" if m.group(2) else ""),
+            text,
+        )
+    text = re.sub(r"\b\d{1,2}(?:,\d{2})+,\d{3}\b", lambda m: m.group(0).replace(",", ""), text)
+    return re.sub(r"(?<![\d.])\.(\d{1,2})\b", r"0.\1", text)
 
 
 def _find_pay(units: list[Unit], label: str) -> tuple[Pay | None, str, str | None]:
@@ -419,14 +502,51 @@ def _find_pay(units: list[Unit], label: str) -> tuple[Pay | None, str, str | Non
                 for sentence in _sentences(unit.text)
                 if _PAY_WORDS.search(sentence)
             )
+    # A bare range of money with no pay word near it ("$165,000 - $260,000") is the pay too.
+    for unit in units:
+        if unit.field != "title":
+            candidates.extend(
+                (sentence, unit.field)
+                for sentence in _sentences(unit.text)
+                if _MONEY_RANGE.search(sentence) and not _NOT_PAY.search(sentence)
+            )
     for sentence, where in candidates:
-        if not _MONEY.search(sentence):
+        if not _MONEY.search(sentence) or _RATE.search(sentence):
+            continue
+        if (pay := _pay_in(sentence)) is not None:
+            return pay, sentence, where
+    return None, "", None
+
+
+_CLAUSE = re.compile(r"[;(]|,\s(?!\d{3})|\s(?:plus|with|and|including|\+)\s", re.IGNORECASE)
+
+
+def _pay_in(sentence: str) -> Pay | None:
+    """The pay one sentence states: the whole of it, else its first clause that reads as pay
+    ("$52.00 - $68.50 hourly, with a night differential of $4.00 an hour")."""
+    text = normalise_money(sentence[:400])
+    for attempt in [text, *_CLAUSE.split(text)]:
+        if not attempt or not _MONEY.search(attempt):
             continue
         try:
-            return parse_pay(sentence[:400]), sentence, where
+            return parse_pay(attempt)
         except ParseError:
             continue
-    return None, "", None
+    return None
+
+
+def _find_rate(units: list[Unit], label: str) -> str:
+    """Pay stated by the mile, visit, load or piece: the words that state it."""
+    texts = [label] + [unit.text for unit in units if unit.field != "title"]
+    for text in texts:
+        for match in _RATE.finditer(text):
+            words = match.group(0)
+            if re.search(r"\d", words) and (
+                re.search(_CURRENCY + r"|¢|cents?|cpm", words, re.IGNORECASE)
+                or _PAY_WORDS.search(text)
+            ):
+                return words.strip()
+    return ""
 
 
 def _find_location(

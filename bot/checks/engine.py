@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from bot.checks import document as documents
-from bot.checks import rulebook
+from bot.checks import reader, rulebook
 from bot.checks.document import Document
 from bot.checks.model import (
     CATEGORIES,
@@ -16,7 +17,15 @@ from bot.checks.model import (
     count_by_category,
     order,
 )
-from bot.checks.rules import gendered, pay, readability, requirements, structured_data, wording
+from bot.checks.rules import (
+    content,
+    gendered,
+    pay,
+    readability,
+    requirements,
+    structured_data,
+    wording,
+)
 from bot.posting.model import Location, Posting
 from bot.roles.template import RoleTemplate
 
@@ -24,20 +33,27 @@ Rule = Callable[[Document], Iterable[Finding]]
 
 # In the order a reader meets the problems: words, law, requirements, then form.
 TEXT_RULES: tuple[Rule, ...] = (
+    content.check_placeholders,
     gendered.check_words,
     gendered.check_coding,
     wording.check_exclusionary,
     wording.check_jargon,
+    content.check_abbreviations,
     requirements.check_requirements,
     readability.check_length,
     readability.check_sentences,
     readability.check_flesch,
     readability.check_bullets,
+    content.check_empty_sections,
+    content.check_employer,
 )
 
 
 def check_document(document: Document, *, jsonld: dict[str, Any] | None = None) -> list[Finding]:
     """Every rule over one Document (and its JSON-LD, when there is one), errors first."""
+    empty = list(content.check_empty(document))
+    if empty:
+        return empty  # nothing to read: every other finding would only say so again
     findings: list[Finding] = []
     for rule in TEXT_RULES:
         findings.extend(rule(document))
@@ -68,6 +84,19 @@ def _role_for(posting: Posting) -> RoleTemplate | None:
         return None
 
 
+def _words_shown(posting: Posting) -> int | None:
+    """The posting's length as candidates see it (header, headings' sections, how to apply), so
+    that its length note is the same whichever format it is checked in."""
+    try:
+        from bot.render import to_markdown
+    except ImportError:  # without the renderer, the fields' own words
+        return None
+    from bot.checks.rules.readability import words
+
+    shown = documents.from_text(to_markdown(posting))
+    return sum(len(words(unit.text)) for unit in shown.units)
+
+
 def _jsonld_for(posting: Posting) -> dict[str, Any] | None:
     try:
         from bot.render import to_jsonld
@@ -91,6 +120,7 @@ def check_posting(
     """
     role = role or _role_for(posting)
     document = documents.from_posting(posting, role=role, today=today)
+    document.word_count = _words_shown(posting)
     return check_document(document, jsonld=jsonld if jsonld is not None else _jsonld_for(posting))
 
 
@@ -101,12 +131,27 @@ def check_text(
     today: dt.date | None = None,
     role: RoleTemplate | None = None,
 ) -> list[Finding]:
-    """Check a pasted posting, Markdown or plain text. `location` overrides what the text says.
+    """Check a pasted posting: Markdown, HTML or plain text. `location` overrides what the text
+    says. A page's JobPosting JSON-LD is checked for Google for Jobs as well.
 
     Raises bot.posting.ParseError when `location` is given but cannot be read as a place.
     """
-    document = documents.from_text(text, location=location, role=role, today=today)
-    return check_document(document)
+    reading = reader.read(text)
+    document = documents.from_reading(reading, location=location, role=role, today=today)
+    return check_document(document, jsonld=_job_posting(reading.jsonld))
+
+
+def _job_posting(scripts: list[str]) -> dict[str, Any] | None:
+    """The JobPosting among a page's JSON-LD scripts (Google reads it there), if there is one."""
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]):
+            if isinstance(item, dict) and item.get("@type") == "JobPosting":
+                return item
+    return None
 
 
 def summarise(findings: list[Finding]) -> CheckSummary:

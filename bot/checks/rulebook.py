@@ -46,7 +46,7 @@ def say(key: str, /, **params: Any) -> str:
     return " ".join(text.say(f"checks.{key}", **params).split())
 
 
-def _tidy(pattern: str) -> str:
+def tidy(pattern: str) -> str:
     """Folded YAML puts spaces around the `|` of long alternations; take them out again.
 
     Only the allow-list writes patterns over several lines; elsewhere a space is meant.
@@ -108,7 +108,7 @@ class AllowEntry(_Data):
     @field_validator("pattern")
     @classmethod
     def _one_line(cls, value: str) -> str:
-        return _tidy(value)
+        return tidy(value)
 
 
 class AllowList(_Data):
@@ -123,6 +123,7 @@ class StemList(_Data):
     strongly_coded_at: int = Field(ge=1)
     masculine: list[str]
     feminine: list[str]
+    said_of_you: dict[str, list[str]] = {}
 
 
 class LawRequirements(_Data):
@@ -130,6 +131,7 @@ class LawRequirements(_Data):
     benefits: bool = False
     max_range_width: float | None = None
     width_exempt_above: float | None = None
+    deadline_from: dt.date | None = None
 
 
 class Law(_Data):

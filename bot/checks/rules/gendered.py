@@ -52,11 +52,24 @@ def coded_words(document: Document) -> tuple[Counter[str], Counter[str]]:
             word = match.group(0).lower().strip("'")
             if word in subject or any(len(s) >= 4 and word.startswith(s) for s in subject):
                 continue
-            if _coded(word, "masculine"):
+            text = document.masked(CODING, index)
+            if _coded(word, "masculine") or _of_you(word, "masculine", text, match.start()):
                 masculine[word] += 1
-            elif _coded(word, "feminine"):
+            elif _coded(word, "feminine") or _of_you(word, "feminine", text, match.start()):
                 feminine[word] += 1
     return masculine, feminine
+
+
+_CLAUSE_START = re.compile(r"[.;:!?\n]|,\s(?!and\b)")
+_ABOUT_YOU = re.compile(r"\b(?:you|you'll|you’ll|you're|you’re|your|able to|ability to)\b", re.I)
+
+
+def _of_you(word: str, side: str, text: str, start: int) -> bool:
+    """A verb of the study's list said of the candidate: "you lead projects and support …"."""
+    if word not in rulebook.gendered_stems().said_of_you.get(side, ()):
+        return False
+    clause = _CLAUSE_START.split(text[:start])[-1]
+    return bool(_ABOUT_YOU.search(clause))
 
 
 _LEADING_TITLES = frozenset(

@@ -8,8 +8,10 @@ country by every covered place in that country. Laws not yet in force on `today`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from bot.checks import rulebook
 from bot.checks.document import Document
@@ -81,8 +83,12 @@ def _annual(amount: float, pay: Pay) -> float:
 def _problems(law: Law, document: Document) -> list[str]:
     pay = document.pay
     found: list[str] = []
-    if pay is None:
+    if pay is None and document.pay_rate:
+        pass  # pay by the mile, visit or piece: stated, in the unit the job is paid by
+    elif pay is None:
         found.append("vague" if document.pay_vague or document.pay_text else "missing")
+    elif pay.minimum == pay.maximum and document.pay_vague:
+        found.append("open_ended")  # "$65,000 DOE": one figure that moves with experience
     else:
         top = pay.maximum if pay.maximum is not None else pay.minimum
         exempt = law.requires.width_exempt_above
@@ -98,6 +104,53 @@ def _problems(law: Law, document: Document) -> list[str]:
     if law.requires.benefits and not _has_benefits(document):
         found.append("benefits")
     return found
+
+
+@cache
+def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = rulebook.load("content")
+    return (
+        re.compile(rulebook.tidy(data["deadline"]), re.IGNORECASE),
+        re.compile(rulebook.tidy(data["date"]), re.IGNORECASE),
+    )
+
+
+def has_deadline(document: Document) -> bool:
+    """Whether the posting says when applications close, as a date."""
+    if document.posting is not None:
+        return document.posting.closing_date is not None
+    words, date = _deadline_patterns()
+    if document.closing_date and date.search(document.closing_date):
+        return True
+    for unit in document.units:
+        for match in words.finditer(unit.text):
+            if date.search(unit.text[match.start() : match.end() + 60]):
+                return True
+    return False
+
+
+def _check_deadline(document: Document, laws: list[Law]) -> Iterator[Finding]:
+    which = [
+        law
+        for law in laws
+        if law.requires.deadline_from is not None
+        and law.requires.deadline_from <= document.today
+        and law.effective <= document.today
+    ]
+    if not which or has_deadline(document):
+        return
+    words, _ = _deadline_patterns()
+    vague = next((m.group(0) for u in document.units if (m := words.search(u.text))), "")
+    params = {"places": _names(which), "sources": _sources(which), "vague": vague}
+    yield Finding(
+        category="pay-transparency",
+        severity="error",
+        message=rulebook.say("pay.deadline", **params),
+        excerpt=vague,
+        suggestion=rulebook.say("pay.fix_deadline"),
+        field="closing_date",
+        rule=f"{RULE}:deadline",
+    )
 
 
 def _has_benefits(document: Document) -> bool:
@@ -179,6 +232,7 @@ def check_pay(document: Document) -> Iterator[Finding]:
             field="benefits" if problem == "benefits" else "pay",
             rule=f"{RULE}:{problem}",
         )
+    yield from _check_deadline(document, laws)
     for note in notes:
         due = "before" if document.today < note.due else "after"
         yield Finding(

@@ -105,7 +105,9 @@ def _prose(document: Document) -> list[Unit]:
 def check_length(document: Document) -> Iterator[Finding]:
     """Aim for 300 to 700 words: shorter says too little, longer loses readers."""
     limits = _limits()["words"]
-    count = sum(len(words(unit.text)) for unit in document.units)
+    count = document.word_count
+    if count is None:
+        count = sum(len(words(unit.text)) for unit in document.units)
     for key, fix, below in (
         ("too_short", "fix_short", True),
         ("short", "fix_short", True),
