@@ -74,7 +74,6 @@ def test_complete_answers_end_without_a_check_error_in_the_terminal(
     workplace, place = JURISDICTIONS[where]
     playground = _playground(sqlite_url)
     _say(playground, "/newjob network technician")
-    _say(playground, "1")
     for answer in ("ok", "mid", workplace, place, *REST[:-1]):
         out = _say(playground, answer)
         assert not out.startswith("!"), (answer, out)
@@ -87,7 +86,7 @@ def test_complete_answers_end_without_a_check_error_in_the_terminal(
 def test_the_law_where_the_job_is_shapes_the_questions(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     _say(playground, "/newjob network technician")
-    for answer in ("1", "ok", "mid", "on-site", "Denver, CO"):
+    for answer in ("ok", "mid", "on-site", "Denver, CO"):
         _say(playground, answer)
     out = _say(playground, "full-time")
     assert "Required here by Colorado" in out  # the pay question says what the law asks
@@ -106,7 +105,7 @@ def test_the_law_where_the_job_is_shapes_the_questions(sqlite_url: str) -> None:
 def test_ontario_caps_the_width_of_the_range(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     _say(playground, "/newjob network technician")
-    for answer in ("1", "ok", "mid", "on-site", "Toronto, ON, Canada", "full-time"):
+    for answer in ("ok", "mid", "on-site", "Toronto, ON, Canada", "full-time"):
         _say(playground, answer)
     out = _say(playground, "60k-140k")
     # Ontario's law (in force from 2026) allows a range at most C$50,000 wide.
@@ -117,7 +116,7 @@ def test_ontario_caps_the_width_of_the_range(sqlite_url: str) -> None:
 def test_places_the_manager_types(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     _say(playground, "/newjob network technician")
-    for answer in ("1", "ok", "mid", "on-site"):
+    for answer in ("ok", "mid", "on-site"):
         _say(playground, answer)
     out = _say(playground, "the moon")
     assert out.startswith("! Location:") and "Denver, CO" in out and "[4 of 14]" in out
@@ -135,7 +134,7 @@ def test_places_the_manager_types(sqlite_url: str) -> None:
 def test_remote_on_an_on_site_job_offers_to_switch(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     _say(playground, "/newjob network technician")
-    for answer in ("1", "ok", "mid", "on-site"):
+    for answer in ("ok", "mid", "on-site"):
         _say(playground, answer)
     out = _say(playground, "Remote (US)")
     assert "On-site" in out and "switch" in out and "[4 of 14]" in out
@@ -152,7 +151,7 @@ def test_remote_on_an_on_site_job_offers_to_switch(sqlite_url: str) -> None:
 def test_several_answers_at_once(sqlite_url: str) -> None:
     playground = _playground(sqlite_url)
     _say(playground, "/newjob network technician")
-    for answer in ("1", "ok", "mid", "on-site"):
+    for answer in ("ok", "mid", "on-site"):
         _say(playground, answer)
     out = _say(playground, "Denver, CO, full-time, 60k-70k")
     assert "I also noted" in out and "Full-time" in out and "$60,000" in out

@@ -4,6 +4,7 @@ O*NET's own task order, plain bullets, the degree's field, tools as postings nam
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -300,10 +301,12 @@ def test_a_pay_note_with_its_own_figure_has_its_own_line() -> None:
         "pay": "$41-$52/hr plus $4/hr nights",
         "level": "mid",
         "benefits": "Medical, dental and vision; 403(b) with a 5% match; paid time off",
+        "closing_date": "2027-01-15",  # Colorado asks for one (SB 23-105)
     }
-    markdown = to_markdown(posting_from_role(role, answers))
+    today = date(2026, 12, 1)
+    markdown = to_markdown(posting_from_role(role, answers, today=today))
     assert "- $41 – $52 an hour\n- Plus $4/hr nights\n" in markdown
-    findings = check_text(markdown, location="Denver, CO")
+    findings = check_text(markdown, location="Denver, CO", today=today)
     assert not [f for f in findings if f.category == "pay-transparency"]
     tipped = {**answers, "pay": "$15-18/hr plus tips"}
     assert "- $15 – $18 an hour, plus tips\n" in to_markdown(posting_from_role(role, tipped))

@@ -54,7 +54,7 @@ def test_a_lazy_only_header_from_outside_is_ignored(run: Running) -> None:
     )
     assert response.status_code == 200
     [reply] = run.fake.wait_for("response_url")
-    assert "Network Technician" in str(reply.params["blocks"])
+    assert "network technician" in str(reply.params.get("blocks") or reply.params["text"]).lower()
 
 
 def test_healthz_reports_the_database_and_the_work_not_yet_done(run: Running) -> None:
@@ -63,7 +63,11 @@ def test_healthz_reports_the_database_and_the_work_not_yet_done(run: Running) ->
     import httpx
 
     health = f"{run.base_url}/healthz"
-    assert httpx.get(health).json() == {"ok": True, "database": True, "backlog": 0}
+    deadline = time.monotonic() + 10
+    while (state := httpx.get(health).json())["backlog"] != 0:  # what earlier tests left
+        assert time.monotonic() < deadline, state
+        time.sleep(0.05)
+    assert state == {"ok": True, "database": True, "backlog": 0}
     run.fake.hang_next("response_url", 1.5, times=3)
     for n in range(3):
         assert run.slack.command("help", user_id=f"U0HEALTH{n:02d}").status_code == 200

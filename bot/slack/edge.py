@@ -129,6 +129,18 @@ def _refusal(body: dict[str, Any]) -> BoltResponse:
     return BoltResponse(status=200, body="")
 
 
+# The kinds of request Slack sends that change something here: only these are remembered, so
+# that a signed request of a kind no listener takes leaves no trace.
+_SLACK_KINDS = frozenset(
+    {"block_actions", "view_submission", "view_closed", "event_callback", "shortcut",
+     "message_action", "interactive_message"}
+)  # fmt: skip
+
+
+def _slack_kind(body: dict[str, Any]) -> bool:
+    return bool(body.get("command")) or body.get("type") in _SLACK_KINDS
+
+
 class OnceOnly(Middleware):
     """A signed request sent again (the same timestamp and signature: captured and replayed
     within the five minutes Bolt accepts it) is acknowledged and does nothing, in whichever
@@ -142,7 +154,7 @@ class OnceOnly(Middleware):
         timestamp = req.headers.get("x-slack-request-timestamp") or []
         signature = req.headers.get("x-slack-signature") or []
         services = req.context.get("services")
-        if not timestamp or not signature or services is None:
+        if not timestamp or not signature or services is None or not _slack_kind(req.body):
             return next()  # Socket Mode (nothing signed to replay), or nothing to do
         try:
             first = services.store.first_request(timestamp[0], signature[0])
