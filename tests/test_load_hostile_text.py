@@ -71,6 +71,7 @@ hostile = (
 
 MENTION_OR_LINK = re.compile(r"<[!@#]|<(?:https?|mailto):[^>]*evil", re.I)
 TEMPLATE_RAN = "pwned"
+UNRUN_TEMPLATE = re.compile(r"%\}\s*pwned")
 
 
 # ---- through the app -------------------------------------------------------------------------
@@ -402,7 +403,12 @@ def test_hostile_edits_in_every_field_are_shown_as_typed_or_refused(
             continue
         for shown in mrkdwn_texts(call.params):
             assert not HOSTILE_MARKUP.search(shown), (call.method, shown)
-            assert TEMPLATE_RAN not in shown or TEMPLATE_RAN in text, (call.method, shown)
+            # A template that ran leaves its word without the braces around it. (App Home lists
+            # every draft, so an earlier example's title may show here, braces and all.)
+            assert TEMPLATE_RAN not in UNRUN_TEMPLATE.sub("", shown) or TEMPLATE_RAN in text, (
+                call.method,
+                shown,
+            )
         for shown in strings(call.params):
             assert not any(words in shown for words in BROKEN), (call.method, shown)
     fake_slack.assert_no_errors()

@@ -36,7 +36,7 @@ from bot.posting.characters import clean_text
 from bot.posting.compose import duties_at, level_for, role_posting
 from bot.posting.draft import parse_level, posting_from_role
 from bot.posting.locate import PlaceError, find_places, read_location
-from bot.posting.model import format_money
+from bot.posting.model import LIMITS, format_money
 from bot.posting.places import COUNTRY_CURRENCY
 from bot.posting.vocabulary import fields_help, split_field
 from bot.roles.template import RoleTemplate
@@ -63,8 +63,9 @@ _LEFT_EMPTY_WHEN_SKIPPED = (
 )
 # Questions that read several fields from one answer ("full-time in Denver, 60-70k").
 _SHORT_ANSWERS = ("choice", "location", "pay")
-# Longest typed answer per question, as the Posting holds it (the rest: 200 characters).
-_TEXT_LIMITS = {"schedule": 1000, "next_steps": 500}
+# A typed answer to a question of no field of its own is held to this many characters; the
+# others to the Posting's own limit (bot.posting.model.LIMITS, the Edit form's too).
+_OTHER_TEXT_LIMIT = 200
 
 
 class DialogueState(BaseModel):
@@ -677,7 +678,7 @@ class Dialogue:
                 raise ParseError(question.id, say("errors.date_past", date=date.isoformat()))
             return date.isoformat()
         value = " ".join(text.split())
-        limit = _TEXT_LIMITS.get(question.id, 200)
+        limit = LIMITS.get(question.id, _OTHER_TEXT_LIMIT)
         if len(value) > limit:
             raise ParseError(question.id, say("dialogue.text_too_long", limit=limit))
         return value

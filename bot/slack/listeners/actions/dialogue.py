@@ -82,22 +82,24 @@ def pick_role(
     begin(client, app.drafting, team_id=str(team), user=user_id(body), typed_title=typed, role=role)
 
 
+def _replace_menu(body: dict[str, Any], client: WebClient, respond: Respond, text: str) -> None:
+    """The "did you mean" menu replaced by `text` where it was shown (else said privately)."""
+    if body.get("response_url"):
+        respond(text=text, replace_original=True)
+    else:
+        tell(client, body, text)
+
+
 def none_of_these(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
     """ "None of these": nothing starts; the manager is told how to try another title."""
     ack()
-    if body.get("response_url"):
-        respond(text=say("titles.type_another"), replace_original=True)
-    else:
-        tell(client, body, say("titles.type_another"))
+    _replace_menu(body, client, respond, say("titles.type_another"))
 
 
 def cancel_pick(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
     """ "Cancel" on a "did you mean": nothing starts."""
     ack()
-    if body.get("response_url"):
-        respond(text=say("titles.cancelled"), replace_original=True)
-    else:
-        tell(client, body, say("titles.cancelled"))
+    _replace_menu(body, client, respond, say("titles.cancelled"))
 
 
 def reopen_draft(
