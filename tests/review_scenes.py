@@ -6,17 +6,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import pytest
 
 from bot.drafting import Drafting, role_for
 from bot.posting import Posting
 from bot.slack.context import Services
 from bot.slack.replies import show_version
 from bot.store import DraftRecord, DraftStatus
-from tests.fake_slack import Call
-from tests.newjob_app import Running
-from tests.slack_requests import HIRING_MANAGER, JOBS_CHANNEL, REVIEW_CHANNEL
+from tests.fake_slack import Call, FakeSlack
+from tests.newjob_app import Running, running_app
+from tests.slack_requests import APPROVER, HIRING_MANAGER, JOBS_CHANNEL, REVIEW_CHANNEL
+
+
+@pytest.fixture(name="run")
+def app_with_an_approver(fake_slack: FakeSlack, sqlite_url: str) -> Iterator[Running]:
+    """The app on SQLite with APPROVER as the one approver (a module takes it as ``run = review_scenes.app_with_an_approver``)."""
+    with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as running:
+        yield running
 
 
 def posting_data(**changes: Any) -> dict[str, Any]:

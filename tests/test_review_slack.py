@@ -8,13 +8,13 @@ the exports; redelivered events and double clicks counted once; Slack's 429s and
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from bot.store import DraftStatus
-from tests import slack_fixtures
+from tests import (
+    review_scenes,
+    slack_fixtures,
+)
 from tests.fake_slack import FakeSlack
 from tests.newjob_app import Running, running_app
 from tests.review_scenes import (
@@ -47,10 +47,7 @@ from tests.slack_requests import (
 fake_slack = slack_fixtures.fake_slack
 
 
-@pytest.fixture
-def run(fake_slack: FakeSlack, sqlite_url: str) -> Iterator[Running]:
-    with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as running:
-        yield running
+run = review_scenes.app_with_an_approver
 
 
 # ------------------------------------------------------------------ the dialogue, as a manager

@@ -6,13 +6,12 @@ people who made the posting rather than under the public post)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
-
-from tests import slack_fixtures
-from tests.fake_slack import FakeSlack
-from tests.newjob_app import Running, running_app
+from tests import (
+    review_scenes,
+    slack_fixtures,
+)
+from tests.newjob_app import Running
 from tests.review_scenes import (
     apply_url,
     assert_compact,
@@ -33,10 +32,7 @@ from tests.slack_requests import APPROVER, JOBS_CHANNEL, REVIEW_CHANNEL, REVIEWE
 fake_slack = slack_fixtures.fake_slack
 
 
-@pytest.fixture
-def run(fake_slack: FakeSlack, sqlite_url: str) -> Iterator[Running]:
-    with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as running:
-        yield running
+run = review_scenes.app_with_an_approver
 
 
 def test_review_card_puts_the_decision_first_and_the_posting_behind_a_button(run: Running) -> None:

@@ -5,14 +5,13 @@ published again whenever a draft changes, not only when it is opened."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from tests import slack_fixtures
-from tests.fake_slack import FakeSlack
-from tests.newjob_app import Running, running_app
+from tests import (
+    review_scenes,
+    slack_fixtures,
+)
+from tests.newjob_app import Running
 from tests.review_scenes import (
     draft_now,
     published,
@@ -28,10 +27,7 @@ from tests.slack_requests import APPROVER, HIRING_MANAGER, REVIEWER
 fake_slack = slack_fixtures.fake_slack
 
 
-@pytest.fixture
-def run(fake_slack: FakeSlack, sqlite_url: str) -> Iterator[Running]:
-    with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as running:
-        yield running
+run = review_scenes.app_with_an_approver
 
 
 def _home(run: Running, user: str) -> dict[str, Any]:

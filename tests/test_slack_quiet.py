@@ -6,13 +6,12 @@ command is carried out once, not also answered as a question."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
-import pytest
-
-from tests import slack_fixtures
-from tests.fake_slack import FakeSlack
-from tests.newjob_app import Running, running_app
+from tests import (
+    review_scenes,
+    slack_fixtures,
+)
+from tests.newjob_app import Running
 from tests.review_scenes import (
     click,
     ephemerals,
@@ -34,10 +33,7 @@ from tests.slack_requests import (
 fake_slack = slack_fixtures.fake_slack
 
 
-@pytest.fixture
-def run(fake_slack: FakeSlack, sqlite_url: str) -> Iterator[Running]:
-    with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as running:
-        yield running
+run = review_scenes.app_with_an_approver
 
 
 def _one_short_line(text: str, limit: int = 160) -> None:

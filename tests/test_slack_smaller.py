@@ -6,24 +6,20 @@ count is shown (notes included)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-
-from tests import slack_fixtures
-from tests.fake_slack import FakeSlack
-from tests.newjob_app import Running, running_app
+from tests import (
+    review_scenes,
+    slack_fixtures,
+)
+from tests.newjob_app import Running
 from tests.review_scenes import ready_draft, visible_text
-from tests.slack_requests import APPROVER, GENERAL_CHANNEL
+from tests.slack_requests import GENERAL_CHANNEL
 
 fake_slack = slack_fixtures.fake_slack
 SOC_CODE = re.compile(r"\d{2}-\d{4}")
 
 
-@pytest.fixture
-def run(fake_slack: FakeSlack, sqlite_url: str) -> Iterator[Running]:
-    with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as running:
-        yield running
+run = review_scenes.app_with_an_approver
 
 
 def test_an_exact_title_starts_and_a_vague_one_offers_titles(run: Running) -> None:
