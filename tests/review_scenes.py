@@ -23,7 +23,8 @@ from tests.slack_requests import APPROVER, HIRING_MANAGER, JOBS_CHANNEL, REVIEW_
 
 @pytest.fixture(name="run")
 def app_with_an_approver(fake_slack: FakeSlack, sqlite_url: str) -> Iterator[Running]:
-    """The app on SQLite with APPROVER as the one approver (a module takes it as ``run = review_scenes.app_with_an_approver``)."""
+    """The app on SQLite with APPROVER as the one approver; a test module takes it as
+    ``run = review_scenes.app_with_an_approver``."""
     with running_app(fake_slack, sqlite_url, newjob_approvers=APPROVER) as running:
         yield running
 
